@@ -1,0 +1,37 @@
+"""Dtype conversion between torch and NumPy, and NumPy's promotion rules for torch dtypes."""
+
+from __future__ import annotations
+
+import numpy as np
+import torch
+
+TORCH_TO_NUMPY: dict[torch.dtype, np.dtype] = {
+    torch.bool: np.dtype(np.bool_),
+    torch.uint8: np.dtype(np.uint8),
+    torch.uint16: np.dtype(np.uint16),
+    torch.uint32: np.dtype(np.uint32),
+    torch.uint64: np.dtype(np.uint64),
+    torch.int8: np.dtype(np.int8),
+    torch.int16: np.dtype(np.int16),
+    torch.int32: np.dtype(np.int32),
+    torch.int64: np.dtype(np.int64),
+    torch.float16: np.dtype(np.float16),
+    torch.float32: np.dtype(np.float32),
+    torch.float64: np.dtype(np.float64),
+    torch.complex64: np.dtype(np.complex64),
+    torch.complex128: np.dtype(np.complex128),
+}
+NUMPY_TO_TORCH: dict[np.dtype, torch.dtype] = {v: k for k, v in TORCH_TO_NUMPY.items()}
+
+
+def numpy_result_type(first: torch.dtype, second: torch.dtype) -> torch.dtype:
+    """The dtype NumPy gives an operation on arrays of these two dtypes.
+
+    NumPy and torch disagree across kinds (``np.result_type(int64, float32)`` is
+    float64, ``torch.promote_types`` says float32). Dtypes NumPy lacks (bfloat16)
+    fall back to torch's own rule.
+    """
+    if first in TORCH_TO_NUMPY and second in TORCH_TO_NUMPY:
+        promoted = np.result_type(TORCH_TO_NUMPY[first], TORCH_TO_NUMPY[second])
+        return NUMPY_TO_TORCH[np.dtype(promoted)]
+    return torch.promote_types(first, second)

@@ -1,0 +1,81 @@
+"""Argument checks shared by the recipes.
+
+Every message starts with the recipe's name and names the argument and the
+offending value, so an error read out of context still says what went wrong.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Iterable
+from typing import Any
+
+import torch
+
+
+def describe(value: Any) -> str:
+    """A short description of ``value`` for error messages."""
+    if isinstance(value, torch.Tensor):
+        return f"Tensor of shape {tuple(value.shape)} and dtype {value.dtype}"
+    return f"{type(value).__name__} {value!r}"
+
+
+def as_int(value: Any, name: str, recipe: str, *, minimum: int | None = None) -> int:
+    """``value`` as a Python int (bools refused), at least ``minimum`` if given."""
+    if isinstance(value, bool):
+        raise TypeError(f"{recipe}: {name} must be an integer, got {describe(value)}")
+    try:
+        number = operator.index(value)
+    except TypeError:
+        raise TypeError(f"{recipe}: {name} must be an integer, got {describe(value)}") from None
+    if minimum is not None and number < minimum:
+        raise ValueError(f"{recipe}: {name} must be >= {minimum}, got {number}")
+    return number
+
+
+def as_ints(value: Any, name: str, recipe: str) -> tuple[int, ...]:
+    """A sequence of integers (a torch.Size, tuple, list or 1-D array) as a tuple of ints."""
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise TypeError(f"{recipe}: {name} must be a sequence of integers, got {describe(value)}")
+    items = []
+    for item in value:
+        if isinstance(item, bool):
+            raise TypeError(f"{recipe}: {name} must hold integers, got {describe(value)}")
+        try:
+            items.append(operator.index(item))
+        except TypeError:
+            raise TypeError(f"{recipe}: {name} must hold integers, got {describe(value)}") from None
+    return tuple(items)
+
+
+def as_shape(value: Any, name: str, recipe: str, *, allow_int: bool = False) -> tuple[int, ...]:
+    """A shape: a sequence of non-negative integers (or one integer if ``allow_int``)."""
+    if allow_int and not isinstance(value, bool) and isinstance(value, int):
+        value = (value,)
+    shape = as_ints(value, name, recipe)
+    if any(size < 0 for size in shape):
+        raise ValueError(f"{recipe}: {name} must not hold negative sizes, got {shape}")
+    return shape
+
+
+def require_tensor(value: Any, name: str, recipe: str) -> torch.Tensor:
+    """``value`` itself, or TypeError if it is not a tensor."""
+    if not isinstance(value, torch.Tensor):
+        raise TypeError(f"{recipe}: {name} must be a torch.Tensor, got {describe(value)}")
+    return value
+
+
+def normalize_axis(axis: Any, ndim: int, name: str, recipe: str) -> int:
+    """``axis`` in ``range(ndim)``; negative axes count from the end, as in NumPy."""
+    index = as_int(axis, name, recipe)
+    if not -ndim <= index < ndim:
+        raise ValueError(
+            f"{recipe}: {name} {index} is out of bounds for a tensor of {ndim} dimension(s)"
+        )
+    return index % ndim
+
+
+def same_device(a: torch.Tensor, b: torch.Tensor, recipe: str) -> None:
+    """ValueError unless ``a`` and ``b`` live on one device."""
+    if a.device != b.device:
+        raise ValueError(f"{recipe}: a is on {a.device} but b is on {b.device}")

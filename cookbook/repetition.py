@@ -1,0 +1,164 @@
+"""Repeat: NumPy's ``tile``, ``repeat`` and ``broadcast_to``, under their NumPy names.
+
+The trap: ``Tensor.repeat`` is ``np.tile`` (it tiles whole blocks), while
+``np.repeat`` (each element repeated in place) is ``torch.repeat_interleave``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import torch
+
+from cookbook._validation import as_int, as_ints, as_shape, normalize_axis, require_tensor
+
+__all__ = ["broadcast_to", "repeat_elements", "tile"]
+
+
+def tile(x: torch.Tensor, reps: int | Sequence[int]) -> torch.Tensor:
+    """Tile ``x`` as whole blocks, ``reps[i]`` copies along axis ``i``; always a copy.
+
+    NumPy equivalent: ``np.tile(x, reps)``. When ``reps`` is shorter than
+    ``x.ndim`` it is padded with leading 1s; when longer, ``x`` gets leading
+    axes of size 1. Bare ``x.repeat(reps)`` does the same tiling but raises when
+    ``reps`` is shorter than ``x.ndim``; ``torch.tile`` matches NumPy.
+
+    Args:
+        x: Tensor of any rank.
+        reps: Non-negative count, or one count per axis.
+
+    Returns:
+        A new tensor of shape ``reps * x.shape`` (after padding both with 1s).
+
+    Raises:
+        ValueError: If a count is negative.
+        TypeError: If ``x`` is not a tensor or ``reps`` is not integers.
+
+    Examples:
+        >>> x = torch.tensor([1, 2, 3])
+        >>> tile(x, 2)
+        tensor([1, 2, 3, 1, 2, 3])
+        >>> tile(x, (4, 2)).shape  # the notes' x.repeat(4, 2)
+        torch.Size([4, 6])
+        >>> tile(torch.zeros(2, 3), 2).shape  # torch.zeros(2, 3).repeat(2) raises
+        torch.Size([2, 6])
+
+    See also:
+        [repeat_elements][cookbook.repeat_elements] repeats each element in place;
+        [broadcast_to][cookbook.broadcast_to] repeats without copying.
+    """
+    require_tensor(x, "x", "tile")
+    counts = (reps,) if isinstance(reps, int) else as_ints(reps, "reps", "tile")
+    counts = tuple(as_int(count, "reps", "tile") for count in counts)
+    if any(count < 0 for count in counts):
+        raise ValueError(f"tile: reps must be non-negative, got {counts}")
+    ndim = max(x.ndim, len(counts))
+    padded = x.reshape((1,) * (ndim - x.ndim) + tuple(x.shape))
+    return padded.repeat((1,) * (ndim - len(counts)) + counts)
+
+
+def repeat_elements(
+    x: torch.Tensor, repeats: int | Sequence[int], axis: int | None = None
+) -> torch.Tensor:
+    """Repeat each element in place, ``[1, 2] -> [1, 1, 2, 2]``; always a copy.
+
+    NumPy equivalent: ``np.repeat(x, repeats, axis)``; bare torch spells it
+    ``torch.repeat_interleave``. With ``axis=None`` the input is flattened first.
+
+    Args:
+        x: Tensor of any rank.
+        repeats: One non-negative count for every element, or one count per
+            element along ``axis`` (a single-entry sequence counts for all).
+        axis: Axis to repeat along; None flattens ``x`` first.
+
+    Returns:
+        A new tensor, the same shape as ``x`` (1-D for ``axis=None``) except
+        along ``axis``, whose length is the sum of the counts.
+
+    Raises:
+        ValueError: If a count is negative, the counts do not match the length
+            of ``axis``, or ``axis`` is out of range.
+        TypeError: If ``x`` is not a tensor or ``repeats`` is not integers.
+
+    Examples:
+        >>> x = torch.tensor([[1, 2], [3, 4]])
+        >>> repeat_elements(x, 2)
+        tensor([1, 1, 2, 2, 3, 3, 4, 4])
+        >>> repeat_elements(x, (1, 2), axis=0)
+        tensor([[1, 2],
+                [3, 4],
+                [3, 4]])
+        >>> repeat_elements(x, 0, axis=1).shape  # a zero count empties the axis
+        torch.Size([2, 0])
+
+    See also:
+        [tile][cookbook.tile] repeats the whole tensor as blocks.
+    """
+    require_tensor(x, "x", "repeat_elements")
+    if axis is None:
+        x, dim = x.reshape(-1), 0
+    else:
+        dim = normalize_axis(axis, x.ndim, "axis", "repeat_elements")
+    length = x.shape[dim]
+    if isinstance(repeats, int) and not isinstance(repeats, bool):
+        counts: tuple[int, ...] = (repeats,)
+    else:
+        counts = as_ints(repeats, "repeats", "repeat_elements")
+    if any(count < 0 for count in counts):
+        raise ValueError(f"repeat_elements: repeats must be non-negative, got {counts}")
+    if len(counts) == 1:
+        # output_size spares CUDA a device-to-host sync to learn the result's length.
+        return x.repeat_interleave(counts[0], dim=dim, output_size=counts[0] * length)
+    if len(counts) != length:
+        raise ValueError(
+            f"repeat_elements: repeats holds {len(counts)} counts but axis {dim} of x "
+            f"(shape {tuple(x.shape)}) has length {length}"
+        )
+    count_tensor = torch.tensor(counts, dtype=torch.int64, device=x.device)
+    return x.repeat_interleave(count_tensor, dim=dim, output_size=sum(counts))
+
+
+def broadcast_to(x: torch.Tensor, shape: int | Sequence[int]) -> torch.Tensor:
+    """A read-only-in-spirit view of ``x`` broadcast to ``shape``; no copy.
+
+    NumPy equivalent: ``np.broadcast_to(x, shape)``. Bare ``x.expand(shape)`` also
+    accepts ``-1`` for "keep this size"; NumPy (and this recipe) does not. The
+    broadcast axes have stride 0, so every element along them is one memory
+    cell: writing into the result is almost never what you want.
+
+    Args:
+        x: Tensor of any rank.
+        shape: Target shape; ``x``'s axes align with its trailing axes and each
+            must equal the target size or be 1.
+
+    Returns:
+        A view of ``x`` with the given shape.
+
+    Raises:
+        ValueError: If ``x`` cannot be broadcast to ``shape``.
+        TypeError: If ``x`` is not a tensor or ``shape`` is not integers.
+
+    Examples:
+        >>> x = torch.tensor([1, 2, 3])
+        >>> broadcast_to(x, (2, 3))
+        tensor([[1, 2, 3],
+                [1, 2, 3]])
+        >>> broadcast_to(x, (2, 3)).stride()  # the new axis costs no memory
+        (0, 1)
+        >>> broadcast_to(x, (3, 2))
+        Traceback (most recent call last):
+        ...
+        ValueError: broadcast_to: x of shape (3,) cannot be broadcast to shape (3, 2)
+
+    See also:
+        [tile][cookbook.tile] for a copy that can be written to.
+    """
+    require_tensor(x, "x", "broadcast_to")
+    target = as_shape(shape, "shape", "broadcast_to", allow_int=True)
+    source = tuple(x.shape)
+    trailing = target[len(target) - len(source) :] if source else ()
+    if len(source) > len(target) or any(
+        size not in (1, wanted) for size, wanted in zip(source, trailing, strict=True)
+    ):
+        raise ValueError(f"broadcast_to: x of shape {source} cannot be broadcast to shape {target}")
+    return x.expand(target)

@@ -1,0 +1,40 @@
+"""Hypothesis strategies, assertions and property checks for PyTorch recipes.
+
+Everything here needs Hypothesis (``pip install "tensor-cookbook[check]"``).
+The strategies draw tensors in arbitrary memory layouts (permuted, stepped,
+offset, expanded with stride 0) whose unused storage is poisoned, so code that
+reads outside its view fails; reuse them in your own tests.
+"""
+
+from cookbook.testing.assertions import StorageSnapshot, assert_matches_numpy, same_storage
+from cookbook.testing.profiles import PROFILES, load_profile
+from cookbook.testing.strategies import (
+    FLOAT_DTYPES,
+    INTEGER_DTYPES,
+    LAYOUT_KINDS,
+    NUMERIC_DTYPES,
+    Layout,
+    layouts,
+    materialize,
+    poison_value,
+    shapes,
+    tensors,
+)
+
+__all__ = [
+    "FLOAT_DTYPES",
+    "INTEGER_DTYPES",
+    "LAYOUT_KINDS",
+    "NUMERIC_DTYPES",
+    "PROFILES",
+    "Layout",
+    "StorageSnapshot",
+    "assert_matches_numpy",
+    "layouts",
+    "load_profile",
+    "materialize",
+    "poison_value",
+    "same_storage",
+    "shapes",
+    "tensors",
+]

@@ -1,0 +1,278 @@
+"""Every recipe's property checks, defined once for ``tests/`` and ``python -m cookbook check``.
+
+A [Case][cookbook.testing.checks.Case] pairs a recipe with a way to draw its
+arguments and a NumPy oracle; each case yields three checks:
+
+- ``oracle``: on tensors in any layout, the recipe equals the oracle exactly,
+  and on a GPU the device result equals the CPU result;
+- ``noncontiguous``: the same, with every input tensor that can be
+  non-contiguous drawn non-contiguous;
+- ``purity``: no input's storage (gaps included) or version counter changes,
+  and the result is a fresh copy or a view of the input, as the recipe promises.
+
+Recipes that take no tensors (shape arithmetic) have ``oracle`` checks only.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import numpy as np
+import torch
+from hypothesis import assume, given, seed
+from hypothesis import strategies as st
+
+from cookbook._registry import FAMILIES, Family
+from cookbook.testing.assertions import StorageSnapshot, assert_matches_numpy, same_storage
+from cookbook.testing.strategies import LAYOUT_KINDS, tensors
+
+CheckKind = Literal["oracle", "noncontiguous", "purity"]
+CHECK_KINDS: tuple[CheckKind, ...] = ("oracle", "noncontiguous", "purity")
+
+__all__ = [
+    "CHECK_KINDS",
+    "Case",
+    "Check",
+    "Drawer",
+    "all_checks",
+    "checks_for",
+    "disable_tf32",
+]
+
+
+class Drawer:
+    """What a case's ``example`` draws with: plain values, and tensors on the check's device.
+
+    In a ``noncontiguous`` check every tensor that can be non-contiguous is.
+    """
+
+    def __init__(self, data: st.DataObject, device: torch.device, *, noncontiguous: bool) -> None:
+        self.data = data
+        self.device = device
+        self.noncontiguous = noncontiguous
+
+    def __call__(self, strategy: st.SearchStrategy[Any], label: str | None = None) -> Any:
+        return self.data.draw(strategy, label=label)
+
+    def tensor(
+        self,
+        dtype: torch.dtype | st.SearchStrategy[torch.dtype],
+        shape: tuple[int, ...] | st.SearchStrategy[tuple[int, ...]],
+        *,
+        elements: st.SearchStrategy[Any] | None = None,
+        label: str | None = None,
+    ) -> torch.Tensor:
+        strategy = tensors(
+            dtype,
+            shape,
+            elements=elements,
+            device=self.device,
+            kinds=LAYOUT_KINDS,
+            noncontiguous=self.noncontiguous,
+        )
+        return self.data.draw(strategy, label=label)
+
+
+#: ``(args, kwargs)`` for one call, or ``(args, kwargs, expected)`` where the
+#: expected result is known from how the arguments were made.
+Example = tuple[tuple[Any, ...], dict[str, Any]] | tuple[tuple[Any, ...], dict[str, Any], Any]
+
+
+@dataclass(frozen=True)
+class Case:
+    """A recipe, how to draw its arguments, and the NumPy function it must equal.
+
+    Attributes:
+        recipe: The function under test.
+        takes_tensors: False for recipes of shapes and counts only; those get
+            an ``oracle`` check alone.
+        variant: Tells apart several cases of one recipe in check names.
+        example: Draws ``(args, kwargs)`` for one call.
+        oracle: Called with the same arguments, tensors turned into ndarrays;
+            None where ``example`` returns the expected result itself.
+        returns: ``"copy"`` (shares no storage with any input), ``"view"``
+            (shares the first input's storage), or ``"value"`` (not tensors).
+        compare: Replaces [assert_matches_numpy][cookbook.testing.assert_matches_numpy]
+            where equality is not the contract (uninitialised memory, say).
+    """
+
+    recipe: Callable[..., Any]
+    example: Callable[[Drawer], Example]
+    oracle: Callable[..., Any] | None
+    returns: Literal["copy", "view", "value"] = "copy"
+    takes_tensors: bool = True
+    variant: str = ""
+    compare: Callable[[Any, Any], None] = field(default=assert_matches_numpy)
+
+
+def _tensor_leaves(value: Any) -> Iterator[torch.Tensor]:
+    if isinstance(value, torch.Tensor):
+        yield value
+    elif isinstance(value, tuple | list):
+        for item in value:
+            yield from _tensor_leaves(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _tensor_leaves(item)
+
+
+def _map_tensors(value: Any, function: Callable[[torch.Tensor], Any]) -> Any:
+    if isinstance(value, torch.Tensor):
+        return function(value)
+    if isinstance(value, tuple | list):
+        return type(value)(_map_tensors(item, function) for item in value)
+    if isinstance(value, dict):
+        return {key: _map_tensors(item, function) for key, item in value.items()}
+    return value
+
+
+def _to_numpy(tensor: torch.Tensor) -> Any:
+    return tensor.detach().cpu().numpy()
+
+
+def _to_cpu(tensor: torch.Tensor) -> torch.Tensor:
+    return tensor.detach().cpu()
+
+
+def _call_both(
+    case: Case, args: tuple[Any, ...], kwargs: dict[str, Any], known: tuple[Any, ...]
+) -> tuple[Any, Any] | None:
+    """The recipe's result and the expected one; None where both raise ValueError.
+
+    Raising is part of the contract: one side raising alone is a failure.
+    """
+    try:
+        if case.oracle is None:
+            (expected,) = known
+        else:
+            with np.errstate(all="ignore"):  # NumPy warns of inf and NaN; torch does not
+                expected = case.oracle(
+                    *_map_tensors(args, _to_numpy), **_map_tensors(kwargs, _to_numpy)
+                )
+    except ValueError as numpy_error:
+        try:
+            result = case.recipe(*args, **kwargs)
+        except ValueError:
+            return None
+        raise AssertionError(
+            f"NumPy raised ValueError({numpy_error}) but the recipe returned {result!r}"
+        ) from numpy_error
+    try:
+        return case.recipe(*args, **kwargs), expected
+    except ValueError as error:
+        raise AssertionError(
+            f"the recipe raised ValueError but NumPy returned {expected!r}"
+        ) from error
+
+
+def _run_case(case: Case, kind: CheckKind, draw: Drawer) -> None:
+    args, kwargs, *known = case.example(draw)
+    inputs = list(_tensor_leaves((args, kwargs)))
+    if kind == "noncontiguous":
+        assume(any(not tensor.is_contiguous() for tensor in inputs))
+    snapshots = [StorageSnapshot(tensor, f"input {i}") for i, tensor in enumerate(inputs)]
+    outcome = _call_both(case, args, kwargs, tuple(known))
+    if outcome is None:
+        return
+    result, expected = outcome
+    case.compare(result, expected)
+    outputs = list(_tensor_leaves(result))
+    for output in outputs:
+        if output.device != draw.device:
+            raise AssertionError(f"the result is on {output.device}, not on {draw.device}")
+    if draw.device.type != "cpu":
+        on_cpu = case.recipe(*_map_tensors(args, _to_cpu), **_map_tensors(kwargs, _to_cpu))
+        assert_matches_numpy(
+            result, _map_tensors(on_cpu, _to_numpy), where=f"{draw.device} result against CPU's"
+        )
+    if kind != "purity":
+        return
+    for snapshot in snapshots:
+        snapshot.assert_unchanged()
+    for output in outputs:
+        shared = [tensor for tensor in inputs if same_storage(output, tensor)]
+        if case.returns == "view" and not shared:
+            raise AssertionError("the recipe promises a view, but its result has its own storage")
+        if case.returns == "copy" and shared:
+            raise AssertionError("the result shares storage with an input: writes would leak")
+
+
+@dataclass(frozen=True)
+class Check:
+    """One property of one recipe, runnable on any device."""
+
+    recipe: str
+    kind: CheckKind
+    family: str
+    body: Callable[[Drawer], None]
+    variant: str = ""
+
+    @property
+    def name(self) -> str:
+        """``recipe[variant]-kind``, as in test ids and the check command's table."""
+        variant = f"[{self.variant}]" if self.variant else ""
+        return f"{self.recipe}{variant}-{self.kind}"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def run(self, device: torch.device | str, *, seed_value: int | None = None) -> None:
+        """Run the property under the loaded Hypothesis profile; raises on a counterexample."""
+        target = torch.device(device)
+        noncontiguous = self.kind == "noncontiguous"
+
+        def property_of_recipe(data: st.DataObject) -> None:
+            self.body(Drawer(data, target, noncontiguous=noncontiguous))
+
+        property_of_recipe.__qualname__ = self.name
+        test = given(data=st.data())(property_of_recipe)
+        if seed_value is not None:
+            test = seed(seed_value)(test)
+        test()
+
+
+def disable_tf32() -> None:
+    """Make CUDA float32 matmuls and convolutions exact float32 (TF32 rounds inputs to 10 bits)."""
+    torch.backends.cuda.matmul.allow_tf32 = False
+    torch.backends.cudnn.allow_tf32 = False
+
+
+def _checks_of(family: Family) -> list[Check]:
+    module = importlib.import_module(
+        f"cookbook.testing.checks.{family.module.__name__.rsplit('.', 1)[1]}"
+    )
+    checks: list[Check] = []
+    for case in module.CASES:
+        kinds = CHECK_KINDS if case.takes_tensors else ("oracle",)
+        checks.extend(
+            Check(case.recipe.__name__, kind, family.name, _bind(case, kind), case.variant)
+            for kind in kinds
+        )
+    for (recipe, variant), body in module.PROPERTIES.items():
+        checks.append(Check(recipe, "oracle", family.name, body, variant))
+    return checks
+
+
+def _bind(case: Case, kind: CheckKind) -> Callable[[Drawer], None]:
+    def body(draw: Drawer) -> None:
+        _run_case(case, kind, draw)
+
+    return body
+
+
+def all_checks() -> list[Check]:
+    """Every check of every family, in family order."""
+    return [check for family in FAMILIES for check in _checks_of(family)]
+
+
+def checks_for(family: str) -> list[Check]:
+    """The checks of one family (a name from ``cookbook._registry.FAMILIES``)."""
+    for candidate in FAMILIES:
+        if candidate.name == family:
+            return _checks_of(candidate)
+    raise ValueError(
+        f"no family named {family!r}; choose from {', '.join(f.name for f in FAMILIES)}"
+    )

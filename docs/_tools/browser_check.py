@@ -1,0 +1,248 @@
+"""Browser check of the built site in headless Chromium (selenium + Debian's chromium-driver).
+
+Usage: python docs/_tools/browser_check.py SITE_DIR [--artifacts DIR]
+
+Serves SITE_DIR with ``python -m http.server`` on a free 127.0.0.1 port (killed at
+the end) and checks:
+
+* the home page and every family page (from ``cookbook._registry.FAMILIES``) load
+  with no console errors;
+* every internal ``<a href>`` on those pages answers HTTP 200, and its ``#anchor``
+  exists on the target page;
+* searching "repeat" offers the repeat page;
+* the palette toggle reaches the dark scheme (``data-md-color-scheme="slate"``);
+* screenshots of the home and contiguous-vs-view pages are saved under artifacts/.
+
+Exits non-zero with a list of failures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html.parser
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urldefrag
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as ec
+from selenium.webdriver.support.ui import WebDriverWait
+
+from cookbook._registry import FAMILIES
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--window-size=1280,1600",
+]
+
+
+class _Ids(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for key, value in attrs:
+            if key in ("id", "name") and value:
+                self.ids.add(value)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for_server(url: str, proc: subprocess.Popen[bytes]) -> None:
+    for _ in range(100):
+        if proc.poll() is not None:
+            raise RuntimeError("http.server exited early")
+        try:
+            urllib.request.urlopen(url, timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"http.server did not answer on {url}")
+
+
+def _fetch(url: str, cache: dict[str, tuple[int, set[str]]]) -> tuple[int, set[str]]:
+    if url not in cache:
+        try:
+            with urllib.request.urlopen(url, timeout=10) as resp:
+                body = resp.read()
+                status = resp.status
+                ctype = resp.headers.get("Content-Type", "")
+        except urllib.error.HTTPError as err:
+            cache[url] = (err.code, set())
+            return cache[url]
+        ids: set[str] = set()
+        if "html" in ctype:
+            parser = _Ids()
+            parser.feed(body.decode("utf-8", "replace"))
+            ids = parser.ids
+        cache[url] = (status, ids)
+    return cache[url]
+
+
+def _driver(profile: str) -> webdriver.Chrome:
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in [*FLAGS, f"--user-data-dir={profile}"]:
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    return webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+
+
+def check(site: Path, artifacts: Path) -> list[str]:
+    failures: list[str] = []
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "http.server",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--directory",
+            str(site),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        _wait_for_server(base, server)
+        with tempfile.TemporaryDirectory(prefix="chromium-profile-") as profile:
+            driver = _driver(profile)
+            try:
+                failures += _check_pages(driver, base, artifacts)
+                failures += _check_search(driver, base)
+                failures += _check_palette(driver, base)
+            finally:
+                driver.quit()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    return failures
+
+
+def _check_pages(driver: webdriver.Chrome, base: str, artifacts: Path) -> list[str]:
+    failures: list[str] = []
+    pages = [""] + [f"recipes/{fam.name}/" for fam in FAMILIES]
+    cache: dict[str, tuple[int, set[str]]] = {}
+    checked_links = 0
+    for page in pages:
+        url = base + page
+        driver.get(url)
+        WebDriverWait(driver, 15).until(
+            lambda d: d.execute_script("return document.readyState") == "complete"
+        )
+        time.sleep(0.3)  # let Material's bundle run
+        status, _ = _fetch(url, cache)
+        if status != 200:
+            failures.append(f"{url}: HTTP {status}")
+        for entry in driver.get_log("browser"):
+            if entry.get("level") == "SEVERE":
+                failures.append(f"{url}: console error: {entry.get('message')}")
+        hrefs = driver.execute_script(
+            "return Array.from(document.querySelectorAll('a[href]'), a => a.href)"
+        )
+        for href in sorted(set(hrefs)):
+            if not href.startswith(base):
+                continue  # external, mailto:, javascript:
+            target, fragment = urldefrag(href)
+            status, ids = _fetch(target, cache)
+            checked_links += 1
+            if status != 200:
+                failures.append(f"{url}: broken link {href} (HTTP {status})")
+            elif fragment and ids and fragment not in ids:
+                failures.append(f"{url}: missing anchor {href}")
+        if page == "":
+            driver.save_screenshot(str(artifacts / "home.png"))
+        if page == "recipes/contiguous/":
+            driver.save_screenshot(str(artifacts / "contiguous.png"))
+    print(f"pages: {len(pages)} loaded, {checked_links} internal links checked")
+    return failures
+
+
+def _check_search(driver: webdriver.Chrome, base: str) -> list[str]:
+    driver.get(base)
+    wait = WebDriverWait(driver, 20)
+    # Open the search dialog with its keyboard shortcut-free toggle, then type.
+    driver.execute_script("document.querySelector('input.md-search__input').focus()")
+    box = wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "input.md-search__input")))
+    driver.execute_script("document.getElementById('__search').checked = true")
+    box.send_keys("repeat")
+    try:
+        wait.until(
+            lambda d: d.execute_script(
+                "return Array.from(document.querySelectorAll('.md-search-result__item a'),"
+                " a => a.href).some(h => h.includes('recipes/repeat/'))"
+            )
+        )
+    except Exception:
+        links = driver.execute_script(
+            "return Array.from(document.querySelectorAll('.md-search-result__item a'), a => a.href)"
+        )
+        return [f"search 'repeat' did not offer recipes/repeat/; results: {links}"]
+    print("search: 'repeat' offers recipes/repeat/")
+    return []
+
+
+def _check_palette(driver: webdriver.Chrome, base: str) -> list[str]:
+    driver.get(base)
+    WebDriverWait(driver, 15).until(
+        lambda d: d.execute_script("return document.readyState") == "complete"
+    )
+    seen = []
+    for _ in range(4):
+        scheme = driver.find_element(By.TAG_NAME, "body").get_attribute("data-md-color-scheme")
+        seen.append(scheme)
+        if scheme == "slate":
+            print(f"palette: schemes seen {seen}")
+            return []
+        toggles = [
+            t
+            for t in driver.find_elements(By.CSS_SELECTOR, "form[data-md-component=palette] label")
+            if t.is_displayed()
+        ]
+        if not toggles:
+            return ["palette: no visible toggle"]
+        toggles[0].click()
+        time.sleep(0.3)
+    return [f"palette: never reached 'slate'; schemes seen {seen}"]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site", type=Path)
+    parser.add_argument("--artifacts", type=Path, default=Path("artifacts"))
+    args = parser.parse_args()
+    args.artifacts.mkdir(parents=True, exist_ok=True)
+    failures = check(args.site.resolve(), args.artifacts)
+    for failure in failures:
+        print("FAIL:", failure, file=sys.stderr)
+    print("browser check:", "FAILED" if failures else "passed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

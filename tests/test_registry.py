@@ -1,0 +1,58 @@
+"""One registry: the families, ``cookbook.__all__`` and the checks agree."""
+
+from __future__ import annotations
+
+import inspect
+
+import pytest
+
+import cookbook
+from cookbook._registry import FAMILIES, family_of
+from cookbook.testing.checks import CHECK_KINDS, all_checks
+
+
+def test_all_is_the_union_of_the_families() -> None:
+    from_families = sorted(name for family in FAMILIES for name in family.recipes)
+    assert from_families == sorted(cookbook.__all__)
+    assert len(set(from_families)) == len(from_families)
+
+
+@pytest.mark.parametrize("name", cookbook.__all__)
+def test_every_recipe_is_documented_and_typed(name: str) -> None:
+    recipe = getattr(cookbook, name)
+    doc = inspect.getdoc(recipe) or ""
+    assert "NumPy" in doc, f"{name}'s docstring does not name its NumPy equivalent"
+    assert ">>>" in doc, f"{name}'s docstring has no example"
+    assert "See also" in doc
+    signature = inspect.signature(recipe)
+    assert signature.return_annotation is not inspect.Signature.empty
+    for parameter in signature.parameters.values():
+        assert parameter.annotation is not inspect.Parameter.empty, f"{name}({parameter.name})"
+
+
+@pytest.mark.parametrize("name", cookbook.__all__)
+def test_every_recipe_has_its_checks(name: str) -> None:
+    kinds = {check.kind for check in all_checks() if check.recipe == name}
+    assert "oracle" in kinds, f"{name} has no property check against NumPy"
+    takes_tensor = any(
+        "Tensor" in str(parameter.annotation)
+        for parameter in inspect.signature(getattr(cookbook, name)).parameters.values()
+    )
+    if takes_tensor:
+        assert kinds == set(CHECK_KINDS), f"{name} lacks {set(CHECK_KINDS) - kinds}"
+
+
+def test_module_names_do_not_shadow_recipes() -> None:
+    modules = {family.module.__name__.rsplit(".", 1)[1] for family in FAMILIES}
+    assert not modules & set(cookbook.__all__)
+
+
+def test_family_of() -> None:
+    assert family_of("tile").name == "repeat"
+    with pytest.raises(KeyError, match="no recipe named 'tyle'"):
+        family_of("tyle")
+
+
+def test_check_names_are_unique() -> None:
+    names = [check.name for check in all_checks()]
+    assert len(names) == len(set(names))

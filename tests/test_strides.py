@@ -1,0 +1,96 @@
+"""The contiguous-versus-view family: properties, the notes' examples, bad input."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+
+from cookbook import contiguous_strides, is_contiguous, shares_storage, view_strides
+from cookbook.testing.checks import Check, checks_for
+
+
+@pytest.mark.parametrize("check", checks_for("contiguous"), ids=str)
+def test_property(check: Check, device: torch.device) -> None:
+    check.run(device)
+
+
+def test_notes_transpose_is_not_contiguous(device: torch.device) -> None:
+    x = torch.zeros(10, 10, device=device)
+    t = x.transpose(0, 1)
+    assert not t.is_contiguous()
+    assert not is_contiguous(tuple(t.shape), t.stride())
+    assert view_strides(tuple(t.shape), t.stride(), (100,)) is None
+    made = t.contiguous()
+    assert made.is_contiguous()
+    assert is_contiguous(tuple(made.shape), made.stride())
+    assert not shares_storage(t, made)
+    assert x.contiguous() is x  # already contiguous: no copy at all
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (
+            lambda: contiguous_strides((2, -3)),
+            ValueError,
+            r"contiguous_strides: shape must not hold negative sizes, got \(2, -3\)",
+        ),
+        (
+            lambda: contiguous_strides("23"),
+            TypeError,
+            "contiguous_strides: shape must be a sequence",
+        ),
+        (
+            lambda: is_contiguous((2, 3), (3,)),
+            ValueError,
+            r"shape \(2, 3\) and strides \(3,\) differ in length",
+        ),
+        (
+            lambda: is_contiguous((2, 3), (3, -1)),
+            ValueError,
+            r"strides must be non-negative .*\(3, -1\)",
+        ),
+        (
+            lambda: is_contiguous((2, 3), (3.0, 1)),
+            TypeError,
+            "is_contiguous: strides must hold integers",
+        ),
+        (
+            lambda: view_strides((2, 3), (3, 1), (4,)),
+            ValueError,
+            r"shape \(2, 3\) \(6 elements\) does not fit new_shape \(4,\)",
+        ),
+        (
+            lambda: view_strides((2, 3), (3, 1), (-1, -1)),
+            ValueError,
+            r"only one -1, got \(-1, -1\)",
+        ),
+        (lambda: view_strides((2, 0), (1, 1), (0, -1)), ValueError, "ambiguous"),
+        (lambda: view_strides((2, 3), (3, 1), (-2, -3)), ValueError, "negative size"),
+        (lambda: view_strides((2, 3), (3, 1), "6"), TypeError, "new_shape must be a sequence"),
+        (
+            lambda: shares_storage(torch.ones(1), [1]),
+            TypeError,
+            r"shares_storage: b must be a torch.Tensor, got list \[1\]",
+        ),
+        (
+            lambda: shares_storage("x", torch.ones(1)),
+            TypeError,
+            "shares_storage: a must be a torch.Tensor",
+        ),
+    ],
+)
+def test_bad_input(call: object, error: type[Exception], message: str) -> None:
+    with pytest.raises(error, match=message):
+        call()  # type: ignore[operator]
+
+
+def test_shares_storage_across_numpy(device: torch.device) -> None:
+    import numpy as np
+
+    array = np.zeros(4)
+    assert shares_storage(torch.from_numpy(array), torch.from_numpy(array))
+    on_device = torch.zeros(3, device=device)
+    assert shares_storage(on_device, on_device[1:])
+    if device.type != "cpu":
+        assert not shares_storage(on_device, on_device.cpu())

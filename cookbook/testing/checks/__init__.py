@@ -16,6 +16,7 @@ Recipes that take no tensors (shape arithmetic) have ``oracle`` checks only.
 from __future__ import annotations
 
 import importlib
+import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -65,6 +66,9 @@ class Drawer:
         elements: st.SearchStrategy[Any] | None = None,
         label: str | None = None,
     ) -> torch.Tensor:
+        if self.noncontiguous and isinstance(shape, st.SearchStrategy):
+            # Only tensors of two or more elements can be non-contiguous.
+            shape = shape.filter(lambda sizes: math.prod(sizes) >= 2)
         strategy = tensors(
             dtype,
             shape,

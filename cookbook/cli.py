@@ -1,0 +1,68 @@
+"""The command line: ``python -m cookbook check``.
+
+``check`` runs the package's own property checks (the ones ``tests/`` runs)
+against the installed torch and NumPy, on the devices of this machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from cookbook._registry import FAMILIES
+
+DEVICE_CHOICES = ("all", "cpu", "cuda", "mps")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m cookbook", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser(
+        "check",
+        help="run the property checks on this machine's torch and devices",
+        description="Run every recipe's property checks against the installed torch and NumPy.",
+    )
+    check.add_argument(
+        "--device",
+        choices=DEVICE_CHOICES,
+        default="all",
+        help="device to check on; 'all' (the default) takes every device present",
+    )
+    check.add_argument(
+        "--profile",
+        choices=("ci", "dev", "thorough"),
+        default="dev",
+        help="Hypothesis profile: examples per check (ci 100, dev 20, thorough 1000)",
+    )
+    check.add_argument(
+        "--family",
+        choices=[family.name for family in FAMILIES],
+        action="append",
+        help="check only this family (repeatable); default: all",
+    )
+    check.add_argument(
+        "--seed", type=int, help="seed for Hypothesis, as printed by a failing run, to replay it"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (0 only when every check passed)."""
+    arguments = _parser().parse_args(argv)
+    try:
+        from cookbook.testing import suite
+    except ModuleNotFoundError as error:
+        if error.name != "hypothesis":
+            raise
+        print(
+            "python -m cookbook check needs Hypothesis: pip install 'tensor-cookbook[check]'",
+            file=sys.stderr,
+        )
+        return 2
+    return suite.main(
+        device=arguments.device,
+        profile=arguments.profile,
+        families=arguments.family,
+        seed=arguments.seed,
+    )

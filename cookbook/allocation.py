@@ -73,6 +73,12 @@ def _boxes(boxes: torch.Tensor, recipe: str) -> torch.Tensor:
     return boxes
 
 
+def _like(boxes: torch.Tensor) -> torch.Tensor:
+    # Written column block by column block: one pass over the extra columns,
+    # where stacking the four and concatenating the rest would make three.
+    return torch.empty(boxes.shape, dtype=boxes.dtype, device=boxes.device)
+
+
 def cxcywh_to_xyxy(boxes: torch.Tensor) -> torch.Tensor:
     """Centre-size boxes to corner boxes; columns after the fourth are copied unchanged.
 
@@ -100,10 +106,12 @@ def cxcywh_to_xyxy(boxes: torch.Tensor) -> torch.Tensor:
         [xyxy_to_cxcywh][cookbook.xyxy_to_cxcywh] is the inverse.
     """
     _boxes(boxes, "cxcywh_to_xyxy")
-    cx, cy, w, h = boxes[..., :4].unbind(-1)
-    half_w, half_h = w / 2, h / 2
-    corners = torch.stack((cx - half_w, cy - half_h, cx + half_w, cy + half_h), dim=-1)
-    return torch.cat((corners, boxes[..., 4:]), dim=-1)
+    centre, half_size = boxes[..., 0:2], boxes[..., 2:4] / 2
+    corners = _like(boxes)
+    corners[..., 0:2] = centre - half_size
+    corners[..., 2:4] = centre + half_size
+    corners[..., 4:] = boxes[..., 4:]
+    return corners
 
 
 def xyxy_to_cxcywh(boxes: torch.Tensor) -> torch.Tensor:
@@ -130,6 +138,9 @@ def xyxy_to_cxcywh(boxes: torch.Tensor) -> torch.Tensor:
         [cxcywh_to_xyxy][cookbook.cxcywh_to_xyxy] is the inverse.
     """
     _boxes(boxes, "xyxy_to_cxcywh")
-    x1, y1, x2, y2 = boxes[..., :4].unbind(-1)
-    centres_and_sizes = torch.stack(((x1 + x2) / 2, (y1 + y2) / 2, x2 - x1, y2 - y1), dim=-1)
-    return torch.cat((centres_and_sizes, boxes[..., 4:]), dim=-1)
+    top_left, bottom_right = boxes[..., 0:2], boxes[..., 2:4]
+    centres = _like(boxes)
+    centres[..., 0:2] = (top_left + bottom_right) / 2
+    centres[..., 2:4] = bottom_right - top_left
+    centres[..., 4:] = boxes[..., 4:]
+    return centres

@@ -1,7 +1,8 @@
-"""The command line: ``python -m cookbook check``.
+"""The command line: ``python -m cookbook check`` and ``python -m cookbook bench``.
 
 ``check`` runs the package's own property checks (the ones ``tests/`` runs)
-against the installed torch and NumPy, on the devices of this machine.
+against the installed torch and NumPy, on the devices of this machine;
+``bench`` times every recipe against the bare torch it stands for.
 """
 
 from __future__ import annotations
@@ -44,12 +45,28 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--seed", type=int, help="seed for Hypothesis, as printed by a failing run, to replay it"
     )
+    bench = commands.add_parser(
+        "bench",
+        help="time every recipe against the bare torch it stands for",
+        description="Time every recipe against its bare torch op at 1e3, 1e5 and 1e6 elements.",
+    )
+    bench.add_argument("--device", default="cpu", help="torch device to time on (default cpu)")
+    bench.add_argument("--json", dest="json_path", help="also write the results to this JSON file")
+    bench.add_argument(
+        "--quick", action="store_true", help="small sizes and short runs: a smoke test, not numbers"
+    )
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 only when every check passed)."""
     arguments = _parser().parse_args(argv)
+    if arguments.command == "bench":
+        from cookbook import bench
+
+        return bench.main(
+            device=arguments.device, json_path=arguments.json_path, quick=arguments.quick
+        )
     try:
         from cookbook.testing import suite
     except ModuleNotFoundError as error:

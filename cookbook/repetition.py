@@ -53,8 +53,15 @@ def tile(x: torch.Tensor, reps: int | Sequence[int]) -> torch.Tensor:
     if any(count < 0 for count in counts):
         raise ValueError(f"tile: reps must be non-negative, got {counts}")
     ndim = max(x.ndim, len(counts))
-    padded = x.reshape((1,) * (ndim - x.ndim) + tuple(x.shape))
-    return padded.repeat((1,) * (ndim - len(counts)) + counts)
+    sizes = (1,) * (ndim - x.ndim) + tuple(x.shape)
+    counts = (1,) * (ndim - len(counts)) + counts
+    # Interleave a broadcast axis before each axis, (r0, s0, r1, s1, ...), and
+    # write it out once: the copy torch.clone would make, and no more.
+    interleaved = x.reshape(tuple(size for pair in ((1, s) for s in sizes) for size in pair))
+    blocks = tuple(size for pair in zip(counts, sizes, strict=True) for size in pair)
+    return _written_out(
+        interleaved.expand(blocks), tuple(r * s for r, s in zip(counts, sizes, strict=True))
+    )
 
 
 def repeat_elements(
@@ -107,8 +114,14 @@ def repeat_elements(
     if any(count < 0 for count in counts):
         raise ValueError(f"repeat_elements: repeats must be non-negative, got {counts}")
     if len(counts) == 1:
-        # output_size spares CUDA a device-to-host sync to learn the result's length.
-        return x.repeat_interleave(counts[0], dim=dim, output_size=counts[0] * length)
+        # A broadcast axis after ``dim``, written out once; repeat_interleave
+        # would gather through an index tensor, many times slower on CPU.
+        repeated = x.unsqueeze(dim + 1)
+        sizes = list(repeated.shape)
+        sizes[dim + 1] = counts[0]
+        shape = list(x.shape)
+        shape[dim] = length * counts[0]
+        return _written_out(repeated.expand(sizes), tuple(shape))
     if len(counts) != length:
         raise ValueError(
             f"repeat_elements: repeats holds {len(counts)} counts but axis {dim} of x "
@@ -116,6 +129,13 @@ def repeat_elements(
         )
     count_tensor = torch.tensor(counts, dtype=torch.int64, device=x.device)
     return x.repeat_interleave(count_tensor, dim=dim, output_size=sum(counts))
+
+
+def _written_out(expanded: torch.Tensor, shape: tuple[int, ...]) -> torch.Tensor:
+    """A new contiguous tensor of ``shape`` holding ``expanded``'s elements in order."""
+    result = torch.empty(shape, dtype=expanded.dtype, device=expanded.device)
+    result.view(expanded.shape).copy_(expanded)
+    return result
 
 
 def broadcast_to(x: torch.Tensor, shape: int | Sequence[int]) -> torch.Tensor:

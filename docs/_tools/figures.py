@@ -227,3 +227,26 @@ def repetition_side_by_side() -> str:
     ax.set_xlim(-0.2, 7)
     ax.set_ylim(-0.2, y)
     return _svg(fig, "tile vs repeat_elements vs broadcast_to")
+
+
+def benchmark_ratios(rows: list[dict], title: str) -> str:
+    """Bars of recipe time over bare-torch time at the largest size measured (log scale)."""
+    largest = max(row["size"] for row in rows if not row["route"])
+    shown = sorted(
+        (row for row in rows if not row["route"] and row["size"] == largest),
+        key=lambda row: row["ratio"],
+    )
+    fig, ax = plt.subplots(figsize=(7.5, 0.28 * len(shown) + 1.2))
+    names = [row["recipe"] for row in shown]
+    ratios = [row["ratio"] for row in shown]
+    colours = [ACCENT if ratio > 1.10 else ACCENT2 for ratio in ratios]
+    ax.barh(names, ratios, color=colours)
+    ax.set_xscale("log")
+    ax.axvline(1.0, color=FG, linewidth=1)
+    ax.axvline(1.10, color=FG, linewidth=1, linestyle="--")
+    ax.set_xlabel("recipe median / bare torch median (log scale; dashed: the 1.10x target)", color=FG)
+    ax.set_title(title, color=FG)
+    ax.tick_params(colors=FG, labelsize=8)
+    for spine in ax.spines.values():
+        spine.set_color(FG)
+    return _svg(fig, f"{title}: ratio of recipe to bare torch time per recipe")

@@ -12,16 +12,8 @@ import torch
 
 from cookbook.testing import load_profile
 from cookbook.testing.checks import disable_tf32
-
-DEVICES = ("cpu", "cuda", "mps")
-
-
-def device_available(name: str) -> bool:
-    if name == "cuda":
-        return torch.cuda.is_available()
-    if name == "mps":
-        return torch.backends.mps.is_available()
-    return True
+from cookbook.testing.suite import DEVICE_TYPES as DEVICES
+from cookbook.testing.suite import device_available
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

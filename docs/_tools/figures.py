@@ -244,7 +244,7 @@ def benchmark_ratios(rows: list[dict], title: str) -> str:
     ax.set_xscale("log")
     ax.axvline(1.0, color=FG, linewidth=1)
     ax.axvline(1.10, color=FG, linewidth=1, linestyle="--")
-    ax.set_xlabel("recipe median / bare torch median (log scale; dashed: the 1.10x target)", color=FG)
+    ax.set_xlabel("recipe / bare torch median (log scale; dashed: 1.10x target)", color=FG)
     ax.set_title(title, color=FG)
     ax.tick_params(colors=FG, labelsize=8)
     for spine in ax.spines.values():

@@ -5,10 +5,16 @@ tests on every device. The families and their modules are listed in
 ``cookbook._registry.FAMILIES``.
 """
 
+from cookbook.activations import relu, sigmoid, softmax, softplus, tanh
 from cookbook.allocation import cxcywh_to_xyxy, new_like, xyxy_to_cxcywh
 from cookbook.axes import chw_to_hwc, hwc_to_chw, inverse_permutation, moveaxis, permute
+from cookbook.batching import batch_indices, batch_sizes
+from cookbook.gradients import value_and_grad
 from cookbook.grids import grid_offsets, meshgrid, tile_anchors
+from cookbook.interop import from_numpy, to_numpy
 from cookbook.masking import confidence_mask, filter_confident
+from cookbook.maths import mean
+from cookbook.plumbing import concatenate, expand_dims, squeeze, stack
 from cookbook.products import matmul, matmul_shape, numpy_dot
 from cookbook.repetition import broadcast_to, repeat_elements, tile
 from cookbook.sizes import nbytes, numel
@@ -17,18 +23,24 @@ from cookbook.strides import contiguous_strides, is_contiguous, shares_storage, 
 __version__ = "0.1.0"
 
 __all__ = [
+    "batch_indices",
+    "batch_sizes",
     "broadcast_to",
     "chw_to_hwc",
+    "concatenate",
     "confidence_mask",
     "contiguous_strides",
     "cxcywh_to_xyxy",
+    "expand_dims",
     "filter_confident",
+    "from_numpy",
     "grid_offsets",
     "hwc_to_chw",
     "inverse_permutation",
     "is_contiguous",
     "matmul",
     "matmul_shape",
+    "mean",
     "meshgrid",
     "moveaxis",
     "nbytes",
@@ -36,10 +48,19 @@ __all__ = [
     "numel",
     "numpy_dot",
     "permute",
+    "relu",
     "repeat_elements",
     "shares_storage",
+    "sigmoid",
+    "softmax",
+    "softplus",
+    "squeeze",
+    "stack",
+    "tanh",
     "tile",
     "tile_anchors",
+    "to_numpy",
+    "value_and_grad",
     "view_strides",
     "xyxy_to_cxcywh",
 ]

@@ -5,7 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from types import ModuleType
 
-from cookbook import allocation, axes, grids, masking, products, repetition, sizes, strides
+from cookbook import (
+    activations,
+    allocation,
+    axes,
+    batching,
+    gradients,
+    grids,
+    interop,
+    masking,
+    maths,
+    plumbing,
+    products,
+    repetition,
+    sizes,
+    strides,
+)
 
 
 @dataclass(frozen=True)
@@ -31,6 +46,12 @@ FAMILIES: tuple[Family, ...] = (
     Family("masking", "Confidence masking", masking),
     Family("numel", "Numel", sizes),
     Family("new", "Tensor.new", allocation),
+    Family("interop", "NumPy interop", interop),
+    Family("maths", "Maths", maths),
+    Family("activations", "Activations", activations),
+    Family("gradients", "Gradients", gradients),
+    Family("plumbing", "Shape plumbing", plumbing),
+    Family("batching", "Batching", batching),
 )
 
 

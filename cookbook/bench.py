@@ -231,6 +231,78 @@ def _benches() -> list[Bench]:
         pred = _detections(n, d)
         return (lambda: c.xyxy_to_cxcywh(pred)), (lambda: _yolov3_centres(pred))
 
+    def to_numpy(n: int, d: torch.device) -> Workload:
+        x = _floats(n, device=d)
+        # Both sides wrap the array back (no copy) so the results compare as tensors.
+        return (lambda: torch.from_numpy(c.to_numpy(x))), (
+            lambda: torch.from_numpy(x.detach().cpu().numpy())
+        )
+
+    def from_numpy(n: int, d: torch.device) -> Workload:
+        a = _floats(n, device=torch.device("cpu")).numpy()
+        return (lambda: c.from_numpy(a)), (lambda: torch.from_numpy(a))
+
+    def mean(n: int, d: torch.device) -> Workload:
+        x = _floats(_side(n), _side(n), device=d)
+        return (lambda: c.mean(x, axis=0)), (lambda: x.mean(dim=0))
+
+    def activation(name: str) -> Callable[[int, torch.device], Workload]:
+        recipe = getattr(c, name)
+
+        def workload(n: int, d: torch.device) -> Workload:
+            x = _floats(n, device=d) * 10 - 5
+            bare: dict[str, Callable[[torch.Tensor], torch.Tensor]] = {
+                "relu": torch.relu,
+                "sigmoid": torch.sigmoid,
+                "tanh": torch.tanh,
+                "softplus": torch.nn.functional.softplus,
+            }
+            return (lambda: recipe(x)), (lambda: bare[name](x))
+
+        workload.__name__ = name
+        return workload
+
+    def softmax(n: int, d: torch.device) -> Workload:
+        x = _floats(_side(n), _side(n), device=d)
+        return (lambda: c.softmax(x)), (lambda: torch.softmax(x, dim=-1))
+
+    def value_and_grad(n: int, d: torch.device) -> Workload:
+        x = _floats(n, device=d)
+
+        def bare() -> tuple[torch.Tensor, torch.Tensor]:
+            leaf = x.detach().requires_grad_()
+            value = (leaf * leaf).mean()
+            (grad,) = torch.autograd.grad(value, leaf)
+            return value.detach(), grad
+
+        return (lambda: c.value_and_grad(lambda v: (v * v).mean(), x)), bare
+
+    def concatenate(n: int, d: torch.device) -> Workload:
+        a, b = _floats(n // 2, device=d), _floats(n - n // 2, device=d)
+        return (lambda: c.concatenate((a, b))), (lambda: torch.cat((a, b)))
+
+    def stack(n: int, d: torch.device) -> Workload:
+        a, b = _floats(n // 2, device=d), _floats(n // 2, device=d)
+        return (lambda: c.stack((a, b))), (lambda: torch.stack((a, b)))
+
+    def squeeze(n: int, d: torch.device) -> Workload:
+        x = _floats(1, n, 1, device=d)
+        return (lambda: c.squeeze(x)), x.squeeze
+
+    def expand_dims(n: int, d: torch.device) -> Workload:
+        x = _floats(n, device=d)
+        return (lambda: c.expand_dims(x, 0)), (lambda: x.unsqueeze(0))
+
+    def batch_sizes(n: int, d: torch.device) -> Workload:
+        return (lambda: c.batch_sizes(n, 64)), (lambda: [min(64, n - i) for i in range(0, n, 64)])
+
+    def batch_indices(n: int, d: torch.device) -> Workload:
+        def bare() -> list[torch.Tensor]:
+            order = torch.arange(n)
+            return [order[i : i + 64] for i in range(0, n, 64)]
+
+        return (lambda: c.batch_indices(n, 64)), bare
+
     table: list[tuple[Callable[[int, torch.device], Workload], Kind, str]] = [
         (matmul, "compute", "torch.matmul"),
         (matmul_shape, "metadata", "(a @ b).shape on meta tensors"),
@@ -257,6 +329,21 @@ def _benches() -> list[Bench]:
         (new_like, "compute", "x.new_full"),
         (cxcywh_to_xyxy, "copy", "YOLOv3 prediction.new(shape) route"),
         (xyxy_to_cxcywh, "copy", "YOLOv3 prediction.new(shape) route, inverted"),
+        (to_numpy, "view", "x.detach().cpu().numpy()"),
+        (from_numpy, "view", "torch.from_numpy(a)"),
+        (mean, "compute", "x.mean(dim=0)"),
+        (activation("relu"), "compute", "torch.relu"),
+        (activation("sigmoid"), "compute", "torch.sigmoid"),
+        (activation("tanh"), "compute", "torch.tanh"),
+        (activation("softplus"), "compute", "torch.nn.functional.softplus"),
+        (softmax, "compute", "torch.softmax"),
+        (value_and_grad, "compute", "detach().requires_grad_() + autograd.grad"),
+        (concatenate, "copy", "torch.cat"),
+        (stack, "copy", "torch.stack"),
+        (squeeze, "view", "x.squeeze()"),
+        (expand_dims, "view", "x.unsqueeze(0)"),
+        (batch_sizes, "metadata", "[min(b, n - i) for i in range(0, n, b)]"),
+        (batch_indices, "compute", "slices of torch.arange(n)"),
     ]
     return [Bench(make.__name__, kind, baseline, make) for make, kind, baseline in table]
 

@@ -32,7 +32,10 @@ def test_baseline_computes_what_the_recipe_computes(case: bench.Bench) -> None:
     expected, actual = baseline(), recipe()
     for got, wanted in zip(tree_leaves(actual), tree_leaves(expected), strict=True):
         if isinstance(got, torch.Tensor):
-            torch.testing.assert_close(got, wanted, rtol=0, atol=0)
+            # Float maths may round differently (torch.softmax fuses its steps): per-dtype
+            # tolerances there; everything else must be equal.
+            exact = case.kind != "compute" or not got.dtype.is_floating_point
+            torch.testing.assert_close(got, wanted, **({"rtol": 0, "atol": 0} if exact else {}))
         else:
             assert got == wanted
 

@@ -131,8 +131,22 @@ def main(*, device: str, profile: str, families: list[str] | None, seed: int | N
         # ci is derandomized: the same command replays it. Elsewhere, fix a seed to print.
         seed = random.randrange(2**32) if seed is None else seed
         chosen = settings(chosen, derandomize=False)
+    previous = settings.get_current_profile_name()
     settings.register_profile("cookbook-check", chosen)
     settings.load_profile("cookbook-check")
+    try:
+        return _run(devices, absent, profile, families, seed)
+    finally:
+        settings.load_profile(previous)
+
+
+def _run(
+    devices: list[str],
+    absent: list[str],
+    profile: str,
+    families: list[str] | None,
+    seed: int | None,
+) -> int:
 
     print(header(devices, profile))
     if absent:

@@ -83,6 +83,41 @@ TOUR: dict[str, tuple[str, str, str]] = {
         "xyxy_to_cxcywh(b)",
         "torchvision.ops.box_convert",
     ),
+    "to_numpy": ("np.asarray(a)", "to_numpy(x)", "x.numpy()  # CPU, no grad only"),
+    "from_numpy": ("np.asarray(a)", "from_numpy(a)", "torch.from_numpy(a)  # a[::-1] raises"),
+    "mean": ("np.mean(a, axis)", "mean(x, axis)", "x.mean(dim)  # int raises"),
+    "relu": ("np.maximum(a, 0)", "relu(x)", "torch.relu(x)  # keeps -0.0"),
+    "sigmoid": ("1 / (1 + np.exp(-a))", "sigmoid(x)", "torch.sigmoid(x)"),
+    "tanh": ("np.tanh(a)", "tanh(x)", "torch.tanh(x)"),
+    "softplus": ("np.log1p(np.exp(a))", "softplus(x)", "F.softplus(x)  # x above 20"),
+    "softmax": (
+        "e = np.exp(a - a.max(-1, keepdims=True)); e / e.sum(-1, keepdims=True)",
+        "softmax(x, axis)",
+        "torch.softmax(x, dim)",
+    ),
+    "value_and_grad": (
+        "(f(a), df(a))  # by hand",
+        "value_and_grad(f, x)",
+        "x.requires_grad_(); f(x).backward(); x.grad",
+    ),
+    "concatenate": (
+        "np.concatenate(arrays, axis)",
+        "concatenate(tensors, axis)",
+        "torch.cat(tensors, dim)",
+    ),
+    "stack": ("np.stack(arrays, axis)", "stack(tensors, axis)", "torch.stack(tensors, dim)"),
+    "squeeze": ("np.squeeze(a, axis)", "squeeze(x, axis)", "x.squeeze(dim)  # ignores size != 1"),
+    "expand_dims": ("np.expand_dims(a, axis)", "expand_dims(x, axis)", "x.unsqueeze(dim)"),
+    "batch_sizes": (
+        "np.diff(np.r_[0:n:b, n])",
+        "batch_sizes(n, b)",
+        "[len(t) for t in DataLoader(range(n), b)]",
+    ),
+    "batch_indices": (
+        "np.array_split(np.arange(n), range(b, n, b))",
+        "batch_indices(n, b)",
+        "list(DataLoader(range(n), b))",
+    ),
 }
 
 

@@ -26,7 +26,7 @@ ACCENT2 = "#42a5f5"
 _counter = itertools.count()
 
 
-def _svg(fig: plt.Figure, alt: str) -> str:
+def svg(fig: plt.Figure, alt: str) -> str:
     buf = io.StringIO()
     with plt.rc_context({"svg.fonttype": "none", "svg.hashsalt": f"cookbook-{next(_counter)}"}):
         fig.savefig(buf, format="svg", transparent=True, bbox_inches="tight")
@@ -112,7 +112,7 @@ def memory_layout() -> str:
     ax.set_xlim(-0.5, 3 + n + 3)
     ax.set_ylim(-0.5, 5.8)
     del storage
-    return _svg(fig, "memory layout of x, x.t() and x.t().contiguous()")
+    return svg(fig, "memory layout of x, x.t() and x.t().contiguous()")
 
 
 def grid_offsets_plot(height: int = 3, width: int = 4, num_anchors: int = 2) -> str:
@@ -142,7 +142,7 @@ def grid_offsets_plot(height: int = 3, width: int = 4, num_anchors: int = 2) -> 
         color=FG,
         fontsize=9,
     )
-    return _svg(fig, "grid offsets numbered in order")
+    return svg(fig, "grid offsets numbered in order")
 
 
 def _heat(ax, arr: np.ndarray, title: str) -> None:
@@ -194,7 +194,7 @@ def masking_before_after() -> str:
     _heat(axes[0], pred.numpy(), "pred (conf in column 4)")
     _heat(axes[1], naive.numpy(), "pred * (conf > 0.5): NaN survives")
     _heat(axes[2], fixed.numpy(), "confidence_mask(pred, 0.5)")
-    return _svg(fig, "confidence masking before and after, with a NaN row")
+    return svg(fig, "confidence masking before and after, with a NaN row")
 
 
 def repetition_side_by_side() -> str:
@@ -226,7 +226,7 @@ def repetition_side_by_side() -> str:
         y += rows + 1.2
     ax.set_xlim(-0.2, 7)
     ax.set_ylim(-0.2, y)
-    return _svg(fig, "tile vs repeat_elements vs broadcast_to")
+    return svg(fig, "tile vs repeat_elements vs broadcast_to")
 
 
 def benchmark_ratios(rows: list[dict], title: str) -> str:
@@ -249,4 +249,4 @@ def benchmark_ratios(rows: list[dict], title: str) -> str:
     ax.tick_params(colors=FG, labelsize=8)
     for spine in ax.spines.values():
         spine.set_color(FG)
-    return _svg(fig, f"{title}: ratio of recipe to bare torch time per recipe")
+    return svg(fig, f"{title}: ratio of recipe to bare torch time per recipe")

@@ -6,6 +6,7 @@ infer output dtype"), while ``np.mean`` computes them in float64.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import torch
@@ -52,11 +53,14 @@ def mean(x: torch.Tensor, axis: int | Sequence[int] | None = None) -> torch.Tens
     require_tensor(x, "x", "mean")
     work = x if x.dtype.is_floating_point or x.dtype.is_complex else x.to(torch.float64)
     if axis is None:
-        return work.mean()
-    given = (axis,) if isinstance(axis, int) else as_ints(axis, "axis", "mean")
-    dims = tuple(normalize_axis(item, x.ndim, "axis", "mean") for item in given)
-    if len(set(dims)) != len(dims):
-        raise ValueError(f"mean: axis holds a repeated axis, got {tuple(given)}")
-    if not dims:  # torch would read dim=() as every axis
-        return work.clone() if work is x else work
-    return work.mean(dim=dims)
+        dims = tuple(range(x.ndim))
+    else:
+        given = (axis,) if isinstance(axis, int) else as_ints(axis, "axis", "mean")
+        dims = tuple(normalize_axis(item, x.ndim, "axis", "mean") for item in given)
+        if len(set(dims)) != len(dims):
+            raise ValueError(f"mean: axis holds a repeated axis, got {tuple(given)}")
+        if not dims:  # torch would read dim=() as every axis
+            return work.clone() if work is x else work
+    # A sum and one true division, as NumPy computes it: Tensor.mean on CUDA
+    # multiplies by 1/n instead, one rounding off NumPy's float64 result.
+    return work.sum(dim=dims) / math.prod(x.shape[d] for d in dims)

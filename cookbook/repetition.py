@@ -127,7 +127,13 @@ def repeat_elements(
             f"repeat_elements: repeats holds {len(counts)} counts but axis {dim} of x "
             f"(shape {tuple(x.shape)}) has length {length}"
         )
-    count_tensor = torch.tensor(counts, dtype=torch.int64, device=x.device)
+    count_tensor = torch.tensor(counts, dtype=torch.int64)
+    if x.device.type == "cuda":
+        # From pinned memory without blocking: a plain copy to the GPU waits for it.
+        count_tensor = count_tensor.pin_memory().to(x.device, non_blocking=True)
+    else:
+        count_tensor = count_tensor.to(x.device)
+    # output_size spares CUDA a device-to-host sync to learn the result's length.
     return x.repeat_interleave(count_tensor, dim=dim, output_size=sum(counts))
 
 

@@ -31,7 +31,7 @@ status=0
 workers=$("$python" -c 'import xdist' 2>/dev/null && echo "-n 8" || echo "")
 echo "== pytest --device cuda (profile ci) $workers"
 # shellcheck disable=SC2086
-timeout 240 "$python" -m pytest --device cuda -p no:cacheprovider -q -rfEs $workers tests \
+timeout 240 "$python" -m pytest --device cuda -p no:cacheprovider -p no:benchmark -q -rfEs $workers tests \
     2>&1 | tee "$out/pytest-cuda.log" | tail -n 40
 test "${PIPESTATUS[0]}" -eq 0 || status=1
 

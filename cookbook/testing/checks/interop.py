@@ -67,15 +67,16 @@ def _check_to_numpy_shares_memory(draw: Drawer) -> None:
         draw(st.integers(0, size - 1), label=f"index[{d}]") for d, size in enumerate(x.shape)
     )
     shared = x.device.type == "cpu"
-    value = _new_value(array[index].item())
-    array[index] = value
-    seen = x[index].item() == value
+    # A write shows through when the other side changes (a bool has no third value to write).
+    before = x[index].item()
+    array[index] = _new_value(array[index].item())
+    seen = x[index].item() != before
     if seen != shared:
         raise AssertionError(f"a write into the array {'was not' if shared else 'was'} seen by x")
-    value = _new_value(x[index].item())
+    before = array[index].item()
     with torch.no_grad():
-        x[index] = value
-    seen = array[index].item() == value
+        x[index] = _new_value(x[index].item())
+    seen = array[index].item() != before
     if seen != shared:
         raise AssertionError(f"a write into x {'was not' if shared else 'was'} seen by the array")
 

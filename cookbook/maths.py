@@ -61,6 +61,16 @@ def mean(x: torch.Tensor, axis: int | Sequence[int] | None = None) -> torch.Tens
             raise ValueError(f"mean: axis holds a repeated axis, got {tuple(given)}")
         if not dims:  # torch would read dim=() as every axis
             return work.clone() if work is x else work
-    # A sum and one true division, as NumPy computes it: Tensor.mean on CUDA
-    # multiplies by 1/n instead, one rounding off NumPy's float64 result.
-    return work.sum(dim=dims) / math.prod(x.shape[d] for d in dims)
+    # A sum and one true division, as NumPy computes it (half precision through
+    # float32, as NumPy does). Tensor.mean, and a division by a Python number,
+    # multiply by 1/n on CUDA: one rounding off NumPy. A 0-d tensor divides.
+    halves = (torch.float16, torch.bfloat16)
+    accumulate = torch.float32 if work.dtype in halves else work.dtype
+    wide = accumulate in (torch.float64, torch.complex128)
+    count = torch.full(
+        (),
+        math.prod(x.shape[d] for d in dims),
+        dtype=torch.float64 if wide else torch.float32,
+        device=x.device,
+    )
+    return (work.sum(dim=dims, dtype=accumulate) / count).to(work.dtype)

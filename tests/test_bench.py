@@ -4,7 +4,9 @@ every recipe with a baseline that computes the same thing."""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -121,27 +123,33 @@ def cuda() -> torch.device:
     return torch.device("cuda")
 
 
+@contextlib.contextmanager
+def host_sync_is_an_error() -> Iterator[None]:
+    """CUDA's sync debug mode, set to raise; torch warns that the mode is a prototype."""
+    torch.cuda.synchronize()
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "Synchronization debug mode", UserWarning)
+        torch.cuda.set_sync_debug_mode("error")
+        try:
+            yield
+        finally:
+            torch.cuda.set_sync_debug_mode("default")
+
+
 @pytest.mark.parametrize(
     "case", [b for b in bench.BENCHES if b.recipe not in SYNC_BY_DESIGN], ids=lambda b: b.recipe
 )
 def test_no_host_sync_on_cuda(case: bench.Bench, cuda: torch.device) -> None:
     recipe, _ = case.workload(1000, cuda)
-    torch.cuda.synchronize()
-    torch.cuda.set_sync_debug_mode("error")
-    try:
+    with host_sync_is_an_error():
         recipe()
-    finally:
-        torch.cuda.set_sync_debug_mode("default")
 
 
 def test_no_host_sync_in_integer_matmul_or_repeat_counts(cuda: torch.device) -> None:
     a = torch.arange(6, device=cuda).view(2, 3)
-    torch.cuda.synchronize()
-    torch.cuda.set_sync_debug_mode("error")
-    try:
+    with host_sync_is_an_error():
         cookbook.matmul(a, a.t())
         cookbook.numpy_dot(a, a.t())
         cookbook.repeat_elements(a, (1, 2), axis=0)
         cookbook.confidence_mask(a, 2.5, conf_index=1)
-    finally:
-        torch.cuda.set_sync_debug_mode("default")
+        cookbook.mean(a)

@@ -153,3 +153,14 @@ def test_no_host_sync_in_integer_matmul_or_repeat_counts(cuda: torch.device) -> 
         cookbook.repeat_elements(a, (1, 2), axis=0)
         cookbook.confidence_mask(a, 2.5, conf_index=1)
         cookbook.mean(a)
+
+
+@pytest.mark.parametrize(
+    "recorded",
+    sorted(Path(__file__).parents[1].glob("docs/_data/bench-*.json")),
+    ids=lambda p: p.name,
+)
+def test_recorded_runs_cover_every_recipe(recorded: Path) -> None:
+    """The Performance page renders these files: rerun the benchmark when a recipe is added."""
+    rows = json.loads(recorded.read_text())["rows"]
+    assert set(cookbook.__all__) <= {row["recipe"] for row in rows}

@@ -196,16 +196,16 @@ def numpy_dot(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
     require_tensor(a, "a", "numpy_dot")
     require_tensor(b, "b", "numpy_dot")
     same_device(a, b, "numpy_dot")
-    dtype = numpy_result_type(a.dtype, b.dtype)
-    a, b = a.to(dtype), b.to(dtype)
-    if a.ndim == 0 or b.ndim == 0:
-        return a * b
     contracted_axis = 0 if b.ndim == 1 else b.ndim - 2
-    if a.shape[-1] != b.shape[contracted_axis]:
+    if a.ndim and b.ndim and a.shape[-1] != b.shape[contracted_axis]:
         raise ValueError(
             f"numpy_dot: a of shape {tuple(a.shape)} and b of shape {tuple(b.shape)} disagree "
             f"on the contracted dimension: {a.shape[-1]} != {b.shape[contracted_axis]}"
         )
+    dtype = numpy_result_type(a.dtype, b.dtype)
+    a, b = a.to(dtype), b.to(dtype)
+    if a.ndim == 0 or b.ndim == 0:
+        return a * b
     if b.ndim == 1:
         return _matmul_same_dtype(a, b)
     # Flatten both operands to matrices around the contracted axis, multiply once,

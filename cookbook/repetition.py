@@ -48,8 +48,10 @@ def tile(x: torch.Tensor, reps: int | Sequence[int]) -> torch.Tensor:
         [broadcast_to][cookbook.broadcast_to] repeats without copying.
     """
     require_tensor(x, "x", "tile")
-    counts = (reps,) if isinstance(reps, int) else as_ints(reps, "reps", "tile")
-    counts = tuple(as_int(count, "reps", "tile") for count in counts)
+    if isinstance(reps, int):  # bools too, which as_int refuses by name
+        counts: tuple[int, ...] = (as_int(reps, "reps", "tile"),)
+    else:
+        counts = as_ints(reps, "reps", "tile")
     if any(count < 0 for count in counts):
         raise ValueError(f"tile: reps must be non-negative, got {counts}")
     ndim = max(x.ndim, len(counts))

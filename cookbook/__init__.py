@@ -18,6 +18,7 @@ from cookbook.plumbing import concatenate, expand_dims, squeeze, stack
 from cookbook.products import matmul, matmul_shape, numpy_dot
 from cookbook.repetition import broadcast_to, repeat_elements, tile
 from cookbook.sizes import nbytes, numel
+from cookbook.splitting import flip
 from cookbook.strides import contiguous_strides, is_contiguous, shares_storage, view_strides
 
 __version__ = "0.1.0"
@@ -33,6 +34,7 @@ __all__ = [
     "cxcywh_to_xyxy",
     "expand_dims",
     "filter_confident",
+    "flip",
     "from_numpy",
     "grid_offsets",
     "hwc_to_chw",

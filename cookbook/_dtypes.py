@@ -24,14 +24,19 @@ TORCH_TO_NUMPY: dict[torch.dtype, np.dtype] = {
 NUMPY_TO_TORCH: dict[np.dtype, torch.dtype] = {v: k for k, v in TORCH_TO_NUMPY.items()}
 
 
-def numpy_result_type(first: torch.dtype, second: torch.dtype) -> torch.dtype:
-    """The dtype NumPy gives an operation on arrays of these two dtypes.
+def numpy_result_type(*dtypes: torch.dtype) -> torch.dtype:
+    """The dtype NumPy gives an operation on arrays of these dtypes.
 
     NumPy and torch disagree across kinds (``np.result_type(int64, float32)`` is
-    float64, ``torch.promote_types`` says float32). Dtypes NumPy lacks (bfloat16)
-    fall back to torch's own rule.
+    float64, ``torch.promote_types`` says float32), and over three or more
+    operands NumPy's answer is not a pairwise fold: uint8, int8 and float16 give
+    float16 together, where folding gives float32. Dtypes NumPy lacks (bfloat16)
+    fall back to torch's own pairwise rule.
     """
-    if first in TORCH_TO_NUMPY and second in TORCH_TO_NUMPY:
-        promoted = np.result_type(TORCH_TO_NUMPY[first], TORCH_TO_NUMPY[second])
+    if all(dtype in TORCH_TO_NUMPY for dtype in dtypes):
+        promoted = np.result_type(*(TORCH_TO_NUMPY[dtype] for dtype in dtypes))
         return NUMPY_TO_TORCH[np.dtype(promoted)]
-    return torch.promote_types(first, second)
+    result = dtypes[0]
+    for dtype in dtypes[1:]:
+        result = torch.promote_types(result, dtype)
+    return result

@@ -10,15 +10,21 @@ from cookbook import (
     allocation,
     axes,
     batching,
+    division,
     gradients,
     grids,
+    indexing,
     interop,
+    interpolation,
     masking,
     maths,
     plumbing,
     products,
     repetition,
     sizes,
+    sorting,
+    splitting,
+    statistics,
     strides,
 )
 
@@ -52,6 +58,12 @@ FAMILIES: tuple[Family, ...] = (
     Family("gradients", "Gradients", gradients),
     Family("plumbing", "Shape plumbing", plumbing),
     Family("batching", "Batching", batching),
+    Family("division", "Division and dtypes", division),
+    Family("statistics", "Statistics", statistics),
+    Family("sorting", "Sorting and searching", sorting),
+    Family("indexing", "Indexing", indexing),
+    Family("splitting", "Splitting and padding", splitting),
+    Family("interpolation", "Interpolation", interpolation),
 )
 
 

@@ -75,7 +75,24 @@ def normalize_axis(axis: Any, ndim: int, name: str, recipe: str) -> int:
     return index % ndim
 
 
+def normalize_axes(axis: Any, ndim: int, recipe: str, name: str = "axis") -> tuple[int, ...]:
+    """``axis`` (an int or a sequence of them) in ``range(ndim)``; a repeat is a ValueError."""
+    given = (axis,) if isinstance(axis, int) else as_ints(axis, name, recipe)
+    dims = tuple(normalize_axis(item, ndim, name, recipe) for item in given)
+    if len(set(dims)) != len(dims):
+        raise ValueError(f"{recipe}: {name} holds a repeated axis, got {tuple(given)}")
+    return dims
+
+
 def same_device(a: torch.Tensor, b: torch.Tensor, recipe: str) -> None:
     """ValueError unless ``a`` and ``b`` live on one device."""
     if a.device != b.device:
         raise ValueError(f"{recipe}: a is on {a.device} but b is on {b.device}")
+
+
+def unsupported_dtype(recipe: str, name: str, x: torch.Tensor) -> TypeError:
+    """The error for a dtype torch cannot compute on ``x``'s device, to raise in its place."""
+    return TypeError(
+        f"{recipe}: {name} of dtype {x.dtype} is not supported on {x.device.type} "
+        f"by torch {torch.__version__}"
+    )

@@ -61,22 +61,23 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 only when every check passed)."""
     arguments = _parser().parse_args(argv)
-    if arguments.command == "bench":
-        from cookbook import bench
-
-        return bench.main(
-            device=arguments.device, json_path=arguments.json_path, quick=arguments.quick
-        )
     try:
+        # Both commands read the recipes' declarations, which live beside their checks.
+        from cookbook import bench
         from cookbook.testing import suite
     except ModuleNotFoundError as error:
         if error.name != "hypothesis":
             raise
         print(
-            "python -m cookbook check needs Hypothesis: pip install 'tensor-cookbook[check]'",
+            f"python -m cookbook {arguments.command} needs Hypothesis: "
+            "pip install 'tensor-cookbook[check]'",
             file=sys.stderr,
         )
         return 2
+    if arguments.command == "bench":
+        return bench.main(
+            device=arguments.device, json_path=arguments.json_path, quick=arguments.quick
+        )
     return suite.main(
         device=arguments.device,
         profile=arguments.profile,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import torch
 
 from cookbook._validation import as_int, require_tensor
-from cookbook.repetition import tile
+from cookbook.repetition import _tile
 
 __all__ = ["grid_offsets", "meshgrid", "tile_anchors"]
 
@@ -173,4 +173,4 @@ def tile_anchors(anchors: torch.Tensor, height: int, width: int | None = None) -
         )
     rows = as_int(height, "height", "tile_anchors", minimum=0)
     columns = rows if width is None else as_int(width, "width", "tile_anchors", minimum=0)
-    return tile(anchors, (rows * columns, 1)).unsqueeze(0)
+    return _tile(anchors, (rows * columns, 1)).unsqueeze(0)

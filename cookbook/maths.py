@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 import torch
 
-from cookbook._validation import as_ints, normalize_axis, require_tensor
+from cookbook._validation import normalize_axes, require_tensor
 
 __all__ = ["mean"]
 
@@ -55,10 +55,7 @@ def mean(x: torch.Tensor, axis: int | Sequence[int] | None = None) -> torch.Tens
     if axis is None:
         dims = tuple(range(x.ndim))
     else:
-        given = (axis,) if isinstance(axis, int) else as_ints(axis, "axis", "mean")
-        dims = tuple(normalize_axis(item, x.ndim, "axis", "mean") for item in given)
-        if len(set(dims)) != len(dims):
-            raise ValueError(f"mean: axis holds a repeated axis, got {tuple(given)}")
+        dims = normalize_axes(axis, x.ndim, "mean")
         if not dims:  # torch would read dim=() as every axis
             return work.clone() if work is x else work
     # A sum and one true division, as NumPy computes it (half precision through

@@ -10,12 +10,11 @@ float64) and skips 1-D empty tensors whatever the other shapes; and
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import reduce
 
 import torch
 
 from cookbook._dtypes import numpy_result_type
-from cookbook._validation import as_ints, describe, normalize_axis, require_tensor
+from cookbook._validation import as_ints, describe, normalize_axes, normalize_axis, require_tensor
 
 __all__ = ["concatenate", "expand_dims", "squeeze", "stack"]
 
@@ -35,15 +34,6 @@ def _tensors(tensors: Sequence[torch.Tensor], recipe: str) -> list[torch.Tensor]
                 f"{recipe}: tensors[{i}] is on {item.device} but tensors[0] is on {items[0].device}"
             )
     return items
-
-
-def _axes(axis: int | Sequence[int], ndim: int, recipe: str) -> tuple[int, ...]:
-    """``axis`` (an int or a sequence) normalised against ``ndim``; no repeats."""
-    given = (axis,) if isinstance(axis, int) else as_ints(axis, "axis", recipe)
-    dims = tuple(normalize_axis(item, ndim, "axis", recipe) for item in given)
-    if len(set(dims)) != len(dims):
-        raise ValueError(f"{recipe}: axis holds a repeated axis, got {tuple(given)}")
-    return dims
 
 
 def concatenate(tensors: Sequence[torch.Tensor], axis: int | None = 0) -> torch.Tensor:
@@ -107,7 +97,7 @@ def concatenate(tensors: Sequence[torch.Tensor], axis: int | None = 0) -> torch.
                     f"concatenate: tensors[{i}] has shape {tuple(item.shape)} but tensors[0] "
                     f"has {tuple(first.shape)}; they may differ only along axis {dim}"
                 )
-    dtype = reduce(numpy_result_type, (item.dtype for item in items))
+    dtype = numpy_result_type(*(item.dtype for item in items))
     return torch.cat([item.to(dtype) for item in items], dim=dim)
 
 
@@ -155,7 +145,7 @@ def stack(tensors: Sequence[torch.Tensor], axis: int = 0) -> torch.Tensor:
                 f"has {tuple(first.shape)}; all must have one shape"
             )
     dim = normalize_axis(axis, first.ndim + 1, "axis", "stack")
-    dtype = reduce(numpy_result_type, (item.dtype for item in items))
+    dtype = numpy_result_type(*(item.dtype for item in items))
     return torch.stack([item.to(dtype) for item in items], dim=dim)
 
 
@@ -203,7 +193,7 @@ def squeeze(x: torch.Tensor, axis: int | Sequence[int] | None = None) -> torch.T
     elif x.ndim == 0 and not isinstance(axis, bool) and isinstance(axis, int) and axis in (0, -1):
         dims = ()  # NumPy's legacy quirk: a 0-d array accepts axis 0 or -1 (not in a tuple)
     else:
-        dims = _axes(axis, x.ndim, "squeeze")
+        dims = normalize_axes(axis, x.ndim, "squeeze")
         for d in dims:
             if x.shape[d] != 1:
                 raise ValueError(
@@ -245,7 +235,7 @@ def expand_dims(x: torch.Tensor, axis: int | Sequence[int]) -> torch.Tensor:
     """
     require_tensor(x, "x", "expand_dims")
     given = (axis,) if isinstance(axis, int) else as_ints(axis, "axis", "expand_dims")
-    dims = _axes(given, x.ndim + len(given), "expand_dims")
+    dims = normalize_axes(given, x.ndim + len(given), "expand_dims")
     result = x.view(x.shape)  # a view even when there is nothing to insert
     for d in sorted(dims):  # positions in the result: insert from the left
         result = result.unsqueeze(d)

@@ -54,6 +54,11 @@ def tile(x: torch.Tensor, reps: int | Sequence[int]) -> torch.Tensor:
         counts = as_ints(reps, "reps", "tile")
     if any(count < 0 for count in counts):
         raise ValueError(f"tile: reps must be non-negative, got {counts}")
+    return _tile(x, counts)
+
+
+def _tile(x: torch.Tensor, counts: tuple[int, ...]) -> torch.Tensor:
+    """``tile``'s core, for recipes that have validated ``x`` and the counts already."""
     ndim = max(x.ndim, len(counts))
     sizes = (1,) * (ndim - x.ndim) + tuple(x.shape)
     counts = (1,) * (ndim - len(counts)) + counts

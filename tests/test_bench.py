@@ -19,6 +19,7 @@ from torch.utils._pytree import tree_leaves
 import cookbook
 from cookbook import bench
 from cookbook.testing import same_storage
+from cookbook.testing.workloads import yolov3_offsets
 
 # Recipes that must wait for the device, by their contract.
 SYNC_BY_DESIGN = {
@@ -27,13 +28,16 @@ SYNC_BY_DESIGN = {
 }
 
 
+TIMED = bench.timed_recipes()
+
+
 def test_every_recipe_is_benchmarked() -> None:
-    assert sorted(b.recipe for b in bench.BENCHES) == sorted(cookbook.__all__)
+    assert sorted(b.recipe for b in TIMED) == sorted(cookbook.__all__)
 
 
-@pytest.mark.parametrize("case", bench.BENCHES, ids=lambda b: b.recipe)
-def test_baseline_computes_what_the_recipe_computes(case: bench.Bench) -> None:
-    recipe, baseline = case.workload(1000, torch.device("cpu"))
+@pytest.mark.parametrize("case", TIMED, ids=lambda b: b.recipe)
+def test_baseline_computes_what_the_recipe_computes(case: bench.Timed) -> None:
+    recipe, baseline = case.bench.workload(1000, torch.device("cpu"))
     expected, actual = baseline(), recipe()
     for got, wanted in zip(tree_leaves(actual), tree_leaves(expected), strict=True):
         if isinstance(got, torch.Tensor):
@@ -43,6 +47,19 @@ def test_baseline_computes_what_the_recipe_computes(case: bench.Bench) -> None:
             torch.testing.assert_close(got, wanted, **({"rtol": 0, "atol": 0} if exact else {}))
         else:
             assert got == wanted
+
+
+@pytest.mark.parametrize(
+    "route",
+    [(b.recipe, route) for b in TIMED for route in b.routes],
+    ids=lambda pair: f"{pair[0]}-{pair[1].baseline}",
+)
+def test_route_computes_what_the_recipe_computes(route: tuple[str, Any]) -> None:
+    _, declared = route
+    if declared.needs is not None:
+        pytest.importorskip(declared.needs)
+    recipe, other = declared.workload(torch.device("cpu"))
+    torch.testing.assert_close(recipe(), other(), rtol=0, atol=0)
 
 
 def test_quick_bench_reports_every_target(
@@ -113,7 +130,7 @@ def test_grid_offsets_never_builds_on_the_cpu(target: str) -> None:
     )
     assert not built_elsewhere
     # The YOLOv3 route builds on the CPU and copies: the log does see that.
-    assert list(off_device(target, lambda: bench.yolov3_offsets(13, 3, torch.device(target))))
+    assert list(off_device(target, lambda: yolov3_offsets(13, 3, torch.device(target))))
 
 
 @pytest.fixture
@@ -137,10 +154,10 @@ def host_sync_is_an_error() -> Iterator[None]:
 
 
 @pytest.mark.parametrize(
-    "case", [b for b in bench.BENCHES if b.recipe not in SYNC_BY_DESIGN], ids=lambda b: b.recipe
+    "case", [b for b in TIMED if b.recipe not in SYNC_BY_DESIGN], ids=lambda b: b.recipe
 )
-def test_no_host_sync_on_cuda(case: bench.Bench, cuda: torch.device) -> None:
-    recipe, _ = case.workload(1000, cuda)
+def test_no_host_sync_on_cuda(case: bench.Timed, cuda: torch.device) -> None:
+    recipe, _ = case.bench.workload(1000, cuda)
     with host_sync_is_an_error():
         recipe()
 

@@ -92,10 +92,16 @@ def test_a_broken_recipe_fails_and_is_named(
         return real_tile(x, reps).unsqueeze(0)  # type: ignore[arg-type]
 
     broken = [
-        dataclasses.replace(case, recipe=tile) if case.recipe is real_tile else case
-        for case in repetition_checks.CASES
+        dataclasses.replace(
+            recipe,
+            function=tile,
+            cases=tuple(dataclasses.replace(case, recipe=tile) for case in recipe.cases),
+        )
+        if recipe.function is real_tile
+        else recipe
+        for recipe in repetition_checks.RECIPES
     ]
-    monkeypatch.setattr(repetition_checks, "CASES", broken)
+    monkeypatch.setattr(repetition_checks, "RECIPES", broken)
     status = cli.main(["check", "--device", "cpu", "--profile", "dev", "--family", "repeat"])
     out = capsys.readouterr().out
     assert status == 1

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import ast
 import inspect
 
 import pytest
 
 import cookbook
-from cookbook._registry import FAMILIES, family_of
-from cookbook.testing.checks import CHECK_KINDS, all_checks
+from cookbook._registry import FAMILIES, Family, family_of
+from cookbook.testing.checks import CHECK_KINDS, Case, Recipe, all_checks, recipes_of
 
 
 def test_all_is_the_union_of_the_families() -> None:
@@ -56,3 +57,51 @@ def test_family_of() -> None:
 def test_check_names_are_unique() -> None:
     names = [check.name for check in all_checks()]
     assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize("family", FAMILIES, ids=lambda family: family.name)
+def test_each_recipe_is_declared_once_in_its_family(family: Family) -> None:
+    declared = [recipe.name for recipe in recipes_of(family)]
+    assert sorted(declared) == sorted(family.recipes)
+    for recipe in recipes_of(family):
+        assert recipe.function is getattr(cookbook, recipe.name)
+        assert recipe.kind in ("compute", "copy", "view", "metadata")
+        for fact in (recipe.numpy, recipe.call, recipe.torch, recipe.bench.baseline):
+            assert fact.strip(), f"{recipe.name} declares an empty line"
+
+
+def test_a_declaration_refuses_another_recipes_case() -> None:
+    stray = Case(cookbook.tile, lambda draw: ((), {}), None)
+    with pytest.raises(ValueError, match="the declaration of repeat_elements holds a case of tile"):
+        Recipe(
+            cookbook.repeat_elements,
+            numpy="np.repeat(a, r)",
+            call="repeat_elements(x, r)",
+            torch="x.repeat_interleave(r)",
+            kind="copy",
+            bench=recipes_of(family_of("repeat_elements"))[1].bench,
+            cases=(stray,),
+        )
+
+
+def test_a_declaration_needs_a_check() -> None:
+    with pytest.raises(ValueError, match="the declaration of tile has no property check"):
+        Recipe(
+            cookbook.tile,
+            numpy="np.tile(a, r)",
+            call="tile(x, r)",
+            torch="x.repeat(*r)",
+            kind="copy",
+            bench=recipes_of(family_of("tile"))[0].bench,
+        )
+
+
+@pytest.mark.parametrize("family", FAMILIES, ids=lambda family: family.name)
+def test_recipes_compose_through_unchecked_cores(family: Family) -> None:
+    """A recipe that builds on another calls its private core: one validation per call."""
+    source = inspect.getsource(family.module)
+    public = set(cookbook.__all__)
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("cookbook"):
+            borrowed = {alias.name for alias in node.names} & public
+            assert not borrowed, f"{family.module.__name__} calls public {sorted(borrowed)}"

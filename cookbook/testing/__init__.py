@@ -9,10 +9,13 @@ reads outside its view fails; reuse them in your own tests.
 from cookbook.testing.assertions import StorageSnapshot, assert_matches_numpy, same_storage
 from cookbook.testing.profiles import PROFILES, load_profile
 from cookbook.testing.strategies import (
+    ALL_DTYPES,
+    COMPLEX_DTYPES,
     FLOAT_DTYPES,
     INTEGER_DTYPES,
     LAYOUT_KINDS,
     NUMERIC_DTYPES,
+    WIDE_UNSIGNED_DTYPES,
     Layout,
     layouts,
     materialize,
@@ -22,11 +25,14 @@ from cookbook.testing.strategies import (
 )
 
 __all__ = [
+    "ALL_DTYPES",
+    "COMPLEX_DTYPES",
     "FLOAT_DTYPES",
     "INTEGER_DTYPES",
     "LAYOUT_KINDS",
     "NUMERIC_DTYPES",
     "PROFILES",
+    "WIDE_UNSIGNED_DTYPES",
     "Layout",
     "StorageSnapshot",
     "assert_matches_numpy",

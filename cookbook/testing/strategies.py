@@ -29,6 +29,18 @@ INTEGER_DTYPES: tuple[torch.dtype, ...] = (
 )
 FLOAT_DTYPES: tuple[torch.dtype, ...] = (torch.float16, torch.float32, torch.float64)
 NUMERIC_DTYPES: tuple[torch.dtype, ...] = INTEGER_DTYPES + FLOAT_DTYPES
+#: The unsigned dtypes torch stores everywhere but computes with only in part
+#: (no ``flip``, ``matmul`` or ``sort`` kernels on CPU for them in torch 2.13).
+WIDE_UNSIGNED_DTYPES: tuple[torch.dtype, ...] = (torch.uint16, torch.uint32, torch.uint64)
+COMPLEX_DTYPES: tuple[torch.dtype, ...] = (torch.complex64, torch.complex128)
+#: Every dtype torch and NumPy share.
+ALL_DTYPES: tuple[torch.dtype, ...] = (
+    torch.bool,
+    *INTEGER_DTYPES,
+    *WIDE_UNSIGNED_DTYPES,
+    *FLOAT_DTYPES,
+    *COMPLEX_DTYPES,
+)
 
 #: Layout kinds: how a view's strides depart from a fresh contiguous tensor's.
 LAYOUT_KINDS: tuple[str, ...] = ("permuted", "stepped", "offset", "expanded")
@@ -36,11 +48,11 @@ LAYOUT_KINDS: tuple[str, ...] = ("permuted", "stepped", "offset", "expanded")
 
 def poison_value(dtype: torch.dtype) -> bool | int | float:
     """What fills the storage a view does not cover: NaN, or a sentinel integer."""
-    if dtype.is_floating_point:
+    if dtype.is_floating_point or dtype.is_complex:
         return math.nan
     if dtype == torch.bool:
         return True
-    return 77 if dtype == torch.uint8 else -77
+    return -77 if dtype.is_signed else 77
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,10 @@
-"""Every recipe's property checks, defined once for ``tests/`` and ``python -m cookbook check``.
+"""Every recipe's declaration: its checks and the facts the tools read, written once.
+
+Each family's module here (``cookbook/testing/checks/<module>.py``) lists a
+[Recipe][cookbook.testing.checks.Recipe] per recipe in ``RECIPES``: the NumPy
+line, the bare torch line, the kind, the benchmark workload, and the property
+checks. ``tests/``, ``python -m cookbook check``, ``python -m cookbook bench``
+and the site all read these declarations; no other list of recipes exists.
 
 A [Case][cookbook.testing.checks.Case] pairs a recipe with a way to draw its
 arguments and a NumPy oracle; each case yields three checks:
@@ -17,7 +23,7 @@ from __future__ import annotations
 
 import importlib
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -33,14 +39,27 @@ from cookbook.testing.strategies import LAYOUT_KINDS, tensors
 CheckKind = Literal["oracle", "noncontiguous", "purity"]
 CHECK_KINDS: tuple[CheckKind, ...] = ("oracle", "noncontiguous", "purity")
 
+#: What a recipe does to memory: computes new values, copies them, returns a
+#: view, or reads only shapes and strides.
+Kind = Literal["compute", "copy", "view", "metadata"]
+#: ``(recipe_call, bare_call)``: two argument-free calls that compute the same thing.
+Workload = tuple[Callable[[], object], Callable[[], object]]
+
 __all__ = [
     "CHECK_KINDS",
+    "Bench",
     "Case",
     "Check",
     "Drawer",
+    "Kind",
+    "Recipe",
+    "Route",
+    "Workload",
     "all_checks",
+    "all_recipes",
     "checks_for",
     "disable_tf32",
+    "recipes_of",
 ]
 
 
@@ -110,6 +129,94 @@ class Case:
     takes_tensors: bool = True
     variant: str = ""
     compare: Callable[[Any, Any], None] = field(default=assert_matches_numpy)
+
+
+@dataclass(frozen=True)
+class Bench:
+    """How ``python -m cookbook bench`` times a recipe against the bare torch it replaces.
+
+    Attributes:
+        baseline: The bare call, as the benchmark table shows it.
+        workload: ``workload(n, device)`` makes inputs of about ``n`` elements on
+            ``device`` and returns ``(recipe_call, bare_call)``; both compute the same.
+    """
+
+    baseline: str
+    workload: Callable[[int, torch.device], Workload]
+
+
+@dataclass(frozen=True)
+class Route:
+    """A comparison with another way to the same result: the YOLOv3 code, another library.
+
+    Attributes:
+        baseline: The other route, as the benchmark table shows it.
+        size: Elements in the result, the table's size column.
+        workload: ``workload(device)`` returns ``(recipe_call, other_call)``.
+        needs: A module the other route imports (``"einops"``); the route is
+            left out where it is not installed.
+    """
+
+    baseline: str
+    size: int
+    workload: Callable[[torch.device], Workload]
+    needs: str | None = None
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """Everything the tools know about one recipe, declared once beside its checks.
+
+    Attributes:
+        function: The public recipe.
+        numpy: The NumPy line it equals, as the site shows it.
+        call: The cookbook call, as the site shows it.
+        torch: The bare torch line people write instead (which may differ from NumPy).
+        kind: ``"compute"``, ``"copy"``, ``"view"`` or ``"metadata"``.
+        bench: Its benchmark workload and baseline.
+        cases: Its property cases against NumPy; each must test ``function``.
+        properties: Further property checks that need their own body, by variant.
+        routes: Comparisons with other routes to the same result.
+    """
+
+    function: Callable[..., Any]
+    numpy: str
+    call: str
+    torch: str
+    kind: Kind
+    bench: Bench
+    cases: tuple[Case, ...] = ()
+    properties: Mapping[str, Callable[[Drawer], None]] = field(default_factory=dict)
+    routes: tuple[Route, ...] = ()
+
+    def __post_init__(self) -> None:
+        strays = [case for case in self.cases if case.recipe is not self.function]
+        if strays:
+            raise ValueError(
+                f"the declaration of {self.name} holds a case of {strays[0].recipe.__name__}"
+            )
+        if not self.cases and not self.properties:
+            raise ValueError(f"the declaration of {self.name} has no property check")
+
+    @property
+    def name(self) -> str:
+        """The recipe's public name."""
+        return str(self.function.__name__)
+
+    def checks(self, family: str) -> list[Check]:
+        """The recipe's checks: three per case (one for cases without tensors), then its
+        further properties as ``oracle`` checks."""
+        checks: list[Check] = []
+        for case in self.cases:
+            kinds = CHECK_KINDS if case.takes_tensors else ("oracle",)
+            checks.extend(
+                Check(self.name, kind, family, _bind(case, kind), case.variant) for kind in kinds
+            )
+        checks.extend(
+            Check(self.name, "oracle", family, body, variant)
+            for variant, body in self.properties.items()
+        )
+        return checks
 
 
 def _tensor_leaves(value: Any) -> Iterator[torch.Tensor]:
@@ -250,20 +357,22 @@ def disable_tf32() -> None:
     torch.backends.cudnn.allow_tf32 = False
 
 
-def _checks_of(family: Family) -> list[Check]:
+def recipes_of(family: Family) -> tuple[Recipe, ...]:
+    """The declarations of one family, in the order its checks module lists them."""
     module = importlib.import_module(
         f"cookbook.testing.checks.{family.module.__name__.rsplit('.', 1)[1]}"
     )
-    checks: list[Check] = []
-    for case in module.CASES:
-        kinds = CHECK_KINDS if case.takes_tensors else ("oracle",)
-        checks.extend(
-            Check(case.recipe.__name__, kind, family.name, _bind(case, kind), case.variant)
-            for kind in kinds
-        )
-    for (recipe, variant), body in module.PROPERTIES.items():
-        checks.append(Check(recipe, "oracle", family.name, body, variant))
-    return checks
+    recipes: tuple[Recipe, ...] = tuple(module.RECIPES)
+    return recipes
+
+
+def all_recipes() -> list[tuple[Family, Recipe]]:
+    """Every declaration with its family, in family order."""
+    return [(family, recipe) for family in FAMILIES for recipe in recipes_of(family)]
+
+
+def _checks_of(family: Family) -> list[Check]:
+    return [check for recipe in recipes_of(family) for check in recipe.checks(family.name)]
 
 
 def _bind(case: Case, kind: CheckKind) -> Callable[[Drawer], None]:

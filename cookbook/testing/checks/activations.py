@@ -9,6 +9,7 @@ every value the dtype holds with the extremes ``±1e4``, ``±inf`` and NaN.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -19,8 +20,9 @@ from hypothesis.extra import numpy as hnp
 from cookbook._dtypes import TORCH_TO_NUMPY
 from cookbook.activations import relu, sigmoid, softmax, softplus, tanh
 from cookbook.testing.assertions import assert_matches_numpy
-from cookbook.testing.checks import Case, Drawer, Example
+from cookbook.testing.checks import Bench, Case, Drawer, Example, Recipe, Workload
 from cookbook.testing.strategies import NUMERIC_DTYPES, shapes
+from cookbook.testing.workloads import floats, side
 
 DTYPES = st.sampled_from((torch.bool, *NUMERIC_DTYPES))
 EXTREMES = (1e4, -1e4, float("inf"), float("-inf"), float("nan"), 0.0, -0.0)
@@ -91,13 +93,70 @@ def _assert_close(actual: torch.Tensor, expected: np.ndarray) -> None:
     torch.testing.assert_close(actual.cpu(), torch.from_numpy(np.asarray(expected)), equal_nan=True)
 
 
-CASES = [
-    # max(x, 0) rounds nothing: exact, except the sign of max(-0.0, 0), which NumPy's
-    # float16 loop gives as -0.0 and its float32 and float64 loops as +0.0.
-    Case(relu, _elementwise_example, _relu, compare=_assert_equal_but_zero_signs),
-    Case(sigmoid, _elementwise_example, _rounded(_sigmoid), compare=_assert_close),
-    Case(tanh, _elementwise_example, _rounded(np.tanh), compare=_assert_close),
-    Case(softplus, _elementwise_example, _rounded(_softplus), compare=_assert_close),
-    Case(softmax, _softmax_example, _rounded(_softmax), compare=_assert_close),
+def _elementwise_workload(
+    recipe: Callable[[torch.Tensor], torch.Tensor], bare: Callable[[torch.Tensor], torch.Tensor]
+) -> Callable[[int, torch.device], Workload]:
+    def workload(n: int, d: torch.device) -> Workload:
+        x = floats(n, device=d) * 10 - 5
+        return (lambda: recipe(x)), (lambda: bare(x))
+
+    return workload
+
+
+def _softmax_workload(n: int, d: torch.device) -> Workload:
+    x = floats(side(n), side(n), device=d)
+    return (lambda: softmax(x)), (lambda: torch.softmax(x, dim=-1))
+
+
+RECIPES = [
+    Recipe(
+        relu,
+        numpy="np.maximum(a, 0)",
+        call="relu(x)",
+        torch="torch.relu(x)  # keeps -0.0",
+        kind="compute",
+        bench=Bench("torch.relu", _elementwise_workload(relu, torch.relu)),
+        # max(x, 0) rounds nothing: exact, except the sign of max(-0.0, 0), which NumPy's
+        # float16 loop gives as -0.0 and its float32 and float64 loops as +0.0.
+        cases=(Case(relu, _elementwise_example, _relu, compare=_assert_equal_but_zero_signs),),
+    ),
+    Recipe(
+        sigmoid,
+        numpy="1 / (1 + np.exp(-a))",
+        call="sigmoid(x)",
+        torch="torch.sigmoid(x)",
+        kind="compute",
+        bench=Bench("torch.sigmoid", _elementwise_workload(sigmoid, torch.sigmoid)),
+        cases=(Case(sigmoid, _elementwise_example, _rounded(_sigmoid), compare=_assert_close),),
+    ),
+    Recipe(
+        tanh,
+        numpy="np.tanh(a)",
+        call="tanh(x)",
+        torch="torch.tanh(x)",
+        kind="compute",
+        bench=Bench("torch.tanh", _elementwise_workload(tanh, torch.tanh)),
+        cases=(Case(tanh, _elementwise_example, _rounded(np.tanh), compare=_assert_close),),
+    ),
+    Recipe(
+        softplus,
+        numpy="np.log1p(np.exp(a))",
+        call="softplus(x)",
+        torch="F.softplus(x)  # x above 20",
+        kind="compute",
+        bench=Bench(
+            "torch.nn.functional.softplus",
+            _elementwise_workload(softplus, torch.nn.functional.softplus),
+        ),
+        cases=(Case(softplus, _elementwise_example, _rounded(_softplus), compare=_assert_close),),
+    ),
+    Recipe(
+        softmax,
+        numpy="e = np.exp(a - a.max(-1, keepdims=True)); e / e.sum(-1, keepdims=True)",
+        call="softmax(x, axis)",
+        torch="torch.softmax(x, dim)",
+        kind="compute",
+        bench=Bench("torch.softmax", _softmax_workload),
+        cases=(Case(softmax, _softmax_example, _rounded(_softmax), compare=_assert_close),),
+    ),
 ]
-PROPERTIES: dict[tuple[str, str], Any] = {}

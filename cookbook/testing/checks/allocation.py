@@ -12,8 +12,9 @@ from hypothesis.extra import numpy as hnp
 from cookbook._dtypes import TORCH_TO_NUMPY
 from cookbook.allocation import cxcywh_to_xyxy, new_like, xyxy_to_cxcywh
 from cookbook.testing.assertions import assert_matches_numpy
-from cookbook.testing.checks import Case, Drawer, Example
+from cookbook.testing.checks import Bench, Case, Drawer, Example, Recipe, Route, Workload
 from cookbook.testing.strategies import FLOAT_DTYPES, NUMERIC_DTYPES, shapes
+from cookbook.testing.workloads import detections, floats, yolov3_centres, yolov3_corners
 
 
 def _new_like_arguments(draw: Drawer) -> tuple[torch.Tensor, Any]:
@@ -74,10 +75,75 @@ def _xyxy_to_cxcywh_oracle(boxes: np.ndarray) -> np.ndarray:
     return np.concatenate((centres, boxes[..., 4:]), axis=-1)
 
 
-CASES = [
-    Case(new_like, _filled_example, _filled_oracle, variant="filled", compare=_compare_filled),
-    Case(new_like, _empty_example, _empty_oracle, variant="empty", compare=_compare_empty),
-    Case(cxcywh_to_xyxy, _boxes_example, _cxcywh_to_xyxy_oracle),
-    Case(xyxy_to_cxcywh, _boxes_example, _xyxy_to_cxcywh_oracle),
+def _new_like_workload(n: int, d: torch.device) -> Workload:
+    x = floats(4, device=d)
+    return (lambda: new_like(x, (n,), fill_value=1.0)), (lambda: x.new_full((n,), 1.0))
+
+
+def _cxcywh_to_xyxy_workload(n: int, d: torch.device) -> Workload:
+    pred = detections(n, d)
+    return (lambda: cxcywh_to_xyxy(pred)), (lambda: yolov3_corners(pred))
+
+
+def _xyxy_to_cxcywh_workload(n: int, d: torch.device) -> Workload:
+    pred = detections(n, d)
+    return (lambda: xyxy_to_cxcywh(pred)), (lambda: yolov3_centres(pred))
+
+
+def _torchvision_box_convert(d: torch.device) -> Workload:
+    from torchvision.ops import box_convert
+
+    boxes = detections(10**6, d)[..., :4].contiguous()
+    return (lambda: cxcywh_to_xyxy(boxes)), (lambda: box_convert(boxes, "cxcywh", "xyxy"))
+
+
+_DETECTIONS_AT_A_MILLION = 10**6 // 85
+
+
+RECIPES = [
+    Recipe(
+        new_like,
+        numpy="np.full(shape, v, a.dtype)",
+        call="new_like(x, shape, v)",
+        torch="x.new_full(shape, v)",
+        kind="compute",
+        bench=Bench("x.new_full", _new_like_workload),
+        cases=(
+            Case(
+                new_like, _filled_example, _filled_oracle, variant="filled", compare=_compare_filled
+            ),
+            Case(new_like, _empty_example, _empty_oracle, variant="empty", compare=_compare_empty),
+        ),
+    ),
+    Recipe(
+        cxcywh_to_xyxy,
+        numpy="np.concatenate([c - wh / 2, c + wh / 2], -1)",
+        call="cxcywh_to_xyxy(b)",
+        torch="torchvision.ops.box_convert",
+        kind="copy",
+        bench=Bench("YOLOv3 prediction.new(shape) route", _cxcywh_to_xyxy_workload),
+        cases=(Case(cxcywh_to_xyxy, _boxes_example, _cxcywh_to_xyxy_oracle),),
+        routes=(
+            Route(
+                "YOLOv3 prediction.new(shape) route",
+                _DETECTIONS_AT_A_MILLION * 85,
+                lambda d: _cxcywh_to_xyxy_workload(10**6, d),
+            ),
+            Route(
+                "torchvision.ops.box_convert",
+                _DETECTIONS_AT_A_MILLION * 4,
+                _torchvision_box_convert,
+                needs="torchvision",
+            ),
+        ),
+    ),
+    Recipe(
+        xyxy_to_cxcywh,
+        numpy="np.concatenate([(p0 + p1) / 2, p1 - p0], -1)",
+        call="xyxy_to_cxcywh(b)",
+        torch="torchvision.ops.box_convert",
+        kind="copy",
+        bench=Bench("YOLOv3 prediction.new(shape) route, inverted", _xyxy_to_cxcywh_workload),
+        cases=(Case(xyxy_to_cxcywh, _boxes_example, _xyxy_to_cxcywh_oracle),),
+    ),
 ]
-PROPERTIES: dict[tuple[str, str], Any] = {}

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
+import torch
 from hypothesis import strategies as st
 
 from cookbook.axes import chw_to_hwc, hwc_to_chw, inverse_permutation, moveaxis, permute
-from cookbook.testing.checks import Case, Drawer, Example
+from cookbook.testing.checks import Bench, Case, Drawer, Example, Recipe, Workload
 from cookbook.testing.strategies import NUMERIC_DTYPES, shapes
+from cookbook.testing.workloads import floats, side
 
 DTYPES = st.sampled_from(NUMERIC_DTYPES)
 
@@ -72,13 +72,89 @@ def _hwc_to_chw_oracle(x: np.ndarray) -> np.ndarray:
     return np.moveaxis(x, -1, -3)
 
 
-CASES = [
-    Case(
-        inverse_permutation, _inverse_example, _inverse_oracle, returns="value", takes_tensors=False
+def _image(n: int, d: torch.device) -> torch.Tensor:
+    return floats(3, side(n // 3), side(n // 3), device=d)
+
+
+def _inverse_permutation_workload(n: int, d: torch.device) -> Workload:
+    dims = (2, 0, 1)
+    return (lambda: inverse_permutation(dims)), (
+        lambda: tuple(torch.argsort(torch.tensor(dims)).tolist())
+    )
+
+
+def _permute_workload(n: int, d: torch.device) -> Workload:
+    x = _image(n, d)
+    return (lambda: permute(x, (1, 2, 0))), (lambda: x.permute(1, 2, 0))
+
+
+def _moveaxis_workload(n: int, d: torch.device) -> Workload:
+    x = _image(n, d)
+    return (lambda: moveaxis(x, 0, -1)), (lambda: torch.movedim(x, 0, -1))
+
+
+def _chw_to_hwc_workload(n: int, d: torch.device) -> Workload:
+    x = _image(n, d)
+    return (lambda: chw_to_hwc(x)), (lambda: x.permute(1, 2, 0))
+
+
+def _hwc_to_chw_workload(n: int, d: torch.device) -> Workload:
+    x = _image(n, d).permute(1, 2, 0)
+    return (lambda: hwc_to_chw(x)), (lambda: x.permute(2, 0, 1))
+
+
+RECIPES = [
+    Recipe(
+        inverse_permutation,
+        numpy="np.argsort(dims)",
+        call="inverse_permutation(dims)",
+        torch="torch.argsort(torch.tensor(dims))",
+        kind="metadata",
+        bench=Bench("torch.argsort(torch.tensor(dims))", _inverse_permutation_workload),
+        cases=(
+            Case(
+                inverse_permutation,
+                _inverse_example,
+                _inverse_oracle,
+                returns="value",
+                takes_tensors=False,
+            ),
+        ),
     ),
-    Case(permute, _permute_example, np.transpose, returns="view"),
-    Case(moveaxis, _moveaxis_example, np.moveaxis, returns="view"),
-    Case(chw_to_hwc, _image_example, _chw_to_hwc_oracle, returns="view"),
-    Case(hwc_to_chw, _image_example, _hwc_to_chw_oracle, returns="view"),
+    Recipe(
+        permute,
+        numpy="np.transpose(a, dims)",
+        call="permute(x, dims)",
+        torch="x.permute(*dims)",
+        kind="view",
+        bench=Bench("x.permute(1, 2, 0)", _permute_workload),
+        cases=(Case(permute, _permute_example, np.transpose, returns="view"),),
+    ),
+    Recipe(
+        moveaxis,
+        numpy="np.moveaxis(a, s, d)",
+        call="moveaxis(x, s, d)",
+        torch="torch.movedim(x, s, d)",
+        kind="view",
+        bench=Bench("torch.movedim", _moveaxis_workload),
+        cases=(Case(moveaxis, _moveaxis_example, np.moveaxis, returns="view"),),
+    ),
+    Recipe(
+        chw_to_hwc,
+        numpy="np.transpose(a, (1, 2, 0))",
+        call="chw_to_hwc(x)",
+        torch="x.permute(1, 2, 0)",
+        kind="view",
+        bench=Bench("x.permute(1, 2, 0)", _chw_to_hwc_workload),
+        cases=(Case(chw_to_hwc, _image_example, _chw_to_hwc_oracle, returns="view"),),
+    ),
+    Recipe(
+        hwc_to_chw,
+        numpy="np.transpose(a, (2, 0, 1))",
+        call="hwc_to_chw(x)",
+        torch="x.permute(2, 0, 1)",
+        kind="view",
+        bench=Bench("x.permute(2, 0, 1)", _hwc_to_chw_workload),
+        cases=(Case(hwc_to_chw, _image_example, _hwc_to_chw_oracle, returns="view"),),
+    ),
 ]
-PROPERTIES: dict[tuple[str, str], Any] = {}

@@ -11,7 +11,7 @@ from torch.utils.data import DataLoader
 
 from cookbook.batching import batch_indices, batch_sizes
 from cookbook.testing.assertions import assert_matches_numpy
-from cookbook.testing.checks import Case, Drawer, Example
+from cookbook.testing.checks import Bench, Case, Drawer, Example, Recipe, Workload
 
 COUNTS = st.integers(0, 40)
 BATCH_SIZES = st.integers(1, 12)
@@ -64,9 +64,43 @@ def _check_batch_indices(draw: Drawer) -> None:
             raise AssertionError("drop_last changed the batches it kept")
 
 
-CASES = [
-    Case(
-        batch_sizes, _batch_sizes_example, _data_loader_sizes, returns="value", takes_tensors=False
+def _batch_sizes_workload(n: int, d: torch.device) -> Workload:
+    return (lambda: batch_sizes(n, 64)), (lambda: [min(64, n - i) for i in range(0, n, 64)])
+
+
+def _batch_indices_workload(n: int, d: torch.device) -> Workload:
+    def bare() -> list[torch.Tensor]:
+        order = torch.arange(n)
+        return [order[i : i + 64] for i in range(0, n, 64)]
+
+    return (lambda: batch_indices(n, 64)), bare
+
+
+RECIPES = [
+    Recipe(
+        batch_sizes,
+        numpy="np.diff(np.r_[0:n:b, n])",
+        call="batch_sizes(n, b)",
+        torch="[len(t) for t in DataLoader(range(n), b)]",
+        kind="metadata",
+        bench=Bench("[min(b, n - i) for i in range(0, n, b)]", _batch_sizes_workload),
+        cases=(
+            Case(
+                batch_sizes,
+                _batch_sizes_example,
+                _data_loader_sizes,
+                returns="value",
+                takes_tensors=False,
+            ),
+        ),
+    ),
+    Recipe(
+        batch_indices,
+        numpy="np.array_split(np.arange(n), range(b, n, b))",
+        call="batch_indices(n, b)",
+        torch="list(DataLoader(range(n), b))",
+        kind="compute",
+        bench=Bench("slices of torch.arange(n)", _batch_indices_workload),
+        properties={"": _check_batch_indices},
     ),
 ]
-PROPERTIES: dict[tuple[str, str], Any] = {("batch_indices", ""): _check_batch_indices}

@@ -11,8 +11,9 @@ import torch
 from hypothesis import strategies as st
 
 from cookbook.gradients import value_and_grad
-from cookbook.testing.checks import Case, Drawer, Example
+from cookbook.testing.checks import Bench, Case, Drawer, Example, Recipe, Workload
 from cookbook.testing.strategies import shapes
+from cookbook.testing.workloads import floats
 
 #: Eighths in [-8, 8]: their squares and sums of squares are exact in float32.
 EIGHTHS = st.integers(-64, 64).map(lambda k: k / 8)
@@ -104,9 +105,27 @@ def _check_leaves_x_alone(draw: Drawer) -> None:
     torch.testing.assert_close(first, second, equal_nan=True)
 
 
-CASES = [
-    Case(value_and_grad, _value_and_grad_example, _analytic, compare=_assert_close),
+def _value_and_grad_workload(n: int, d: torch.device) -> Workload:
+    x = floats(n, device=d)
+
+    def bare() -> tuple[torch.Tensor, torch.Tensor]:
+        leaf = x.detach().requires_grad_()
+        value = (leaf * leaf).mean()
+        (grad,) = torch.autograd.grad(value, leaf)
+        return value.detach(), grad
+
+    return (lambda: value_and_grad(lambda v: (v * v).mean(), x)), bare
+
+
+RECIPES = [
+    Recipe(
+        value_and_grad,
+        numpy="(f(a), df(a))  # by hand",
+        call="value_and_grad(f, x)",
+        torch="x.requires_grad_(); f(x).backward(); x.grad",
+        kind="compute",
+        bench=Bench("detach().requires_grad_() + autograd.grad", _value_and_grad_workload),
+        cases=(Case(value_and_grad, _value_and_grad_example, _analytic, compare=_assert_close),),
+        properties={"leaves x alone": _check_leaves_x_alone},
+    ),
 ]
-PROPERTIES: dict[tuple[str, str], Any] = {
-    ("value_and_grad", "leaves x alone"): _check_leaves_x_alone
-}

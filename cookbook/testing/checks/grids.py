@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 
 from cookbook._dtypes import TORCH_TO_NUMPY
 from cookbook.grids import grid_offsets, meshgrid, tile_anchors
-from cookbook.testing.checks import Case, Drawer, Example
+from cookbook.testing.checks import Bench, Case, Drawer, Example, Recipe, Route, Workload
 from cookbook.testing.strategies import NUMERIC_DTYPES, shapes
+from cookbook.testing.workloads import floats, grid_side, side, yolov3_offsets
 
 DTYPES = st.sampled_from(NUMERIC_DTYPES)
 SIDES = st.integers(0, 6)
@@ -61,9 +62,67 @@ def _tile_anchors_oracle(anchors: np.ndarray, height: int, width: int | None) ->
     return np.tile(anchors, (height * width, 1))[np.newaxis]
 
 
-CASES = [
-    Case(meshgrid, _meshgrid_example, _meshgrid_oracle, returns="view"),
-    Case(grid_offsets, _grid_offsets_example, _yolov3_offsets, takes_tensors=False),
-    Case(tile_anchors, _tile_anchors_example, _tile_anchors_oracle),
+def _meshgrid_workload(n: int, d: torch.device) -> Workload:
+    a, b = floats(side(n), device=d), floats(side(n), device=d)
+    return (lambda: meshgrid(a, b)), (lambda: torch.meshgrid(a, b, indexing="xy"))
+
+
+def _grid_offsets_workload(n: int, d: torch.device) -> Workload:
+    size = grid_side(n)
+
+    def bare() -> torch.Tensor:
+        grid = torch.arange(size, dtype=torch.float32, device=d)
+        x, y = torch.meshgrid(grid, grid, indexing="xy")
+        offsets = torch.stack((x.reshape(-1), y.reshape(-1)), 1)
+        return offsets.repeat(1, 3).view(-1, 2).unsqueeze(0)
+
+    return (lambda: grid_offsets(size, num_anchors=3, device=d)), bare
+
+
+def _yolov3_route(grid: int) -> Route:
+    def workload(d: torch.device) -> Workload:
+        return (lambda: grid_offsets(grid, num_anchors=3, device=d)), (
+            lambda: yolov3_offsets(grid, 3, d)
+        )
+
+    return Route(f"YOLOv3 NumPy meshgrid + copy, {grid}x{grid}x3", grid * grid * 3 * 2, workload)
+
+
+def _tile_anchors_workload(n: int, d: torch.device) -> Workload:
+    size = grid_side(n)
+    anchors = floats(3, 2, device=d)
+    return (lambda: tile_anchors(anchors, size)), (
+        lambda: anchors.repeat(size * size, 1).unsqueeze(0)
+    )
+
+
+RECIPES = [
+    Recipe(
+        meshgrid,
+        numpy="np.meshgrid(x, y)",
+        call="meshgrid(x, y)",
+        torch='torch.meshgrid(x, y, indexing="xy")',
+        kind="view",
+        bench=Bench("torch.meshgrid(indexing='xy')", _meshgrid_workload),
+        cases=(Case(meshgrid, _meshgrid_example, _meshgrid_oracle, returns="view"),),
+    ),
+    Recipe(
+        grid_offsets,
+        numpy="np.stack(np.meshgrid(...), -1)...",
+        call="grid_offsets(h, w, a)",
+        torch="YOLOv3 x_y_offset",
+        kind="copy",
+        bench=Bench("torch.meshgrid + cat + repeat", _grid_offsets_workload),
+        cases=(Case(grid_offsets, _grid_offsets_example, _yolov3_offsets, takes_tensors=False),),
+        routes=tuple(_yolov3_route(grid) for grid in (13, 26, 52, 76)),
+    ),
+    Recipe(
+        tile_anchors,
+        numpy="np.tile(anchors, (h * w, 1))[None]",
+        call="tile_anchors(anchors, h, w)",
+        torch="anchors.repeat(h * w, 1).unsqueeze(0)",
+        kind="copy",
+        bench=Bench("anchors.repeat(h * w, 1).unsqueeze(0)", _tile_anchors_workload),
+        cases=(Case(tile_anchors, _tile_anchors_example, _tile_anchors_oracle),),
+    ),
 ]
-PROPERTIES: dict[tuple[str, str], Any] = {}

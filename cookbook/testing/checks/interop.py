@@ -12,8 +12,9 @@ from hypothesis.extra import numpy as hnp
 from cookbook._dtypes import NUMPY_TO_TORCH, TORCH_TO_NUMPY
 from cookbook.interop import from_numpy, to_numpy
 from cookbook.testing.assertions import assert_matches_numpy
-from cookbook.testing.checks import Case, Drawer, Example
+from cookbook.testing.checks import Bench, Case, Drawer, Example, Recipe, Workload
 from cookbook.testing.strategies import NUMERIC_DTYPES, shapes
+from cookbook.testing.workloads import floats
 
 DTYPES = st.sampled_from((torch.bool, *NUMERIC_DTYPES))
 SHAPES = shapes(max_dims=3, max_side=3)
@@ -131,8 +132,37 @@ def _check_from_numpy(draw: Drawer) -> None:
         )
 
 
-CASES = [Case(to_numpy, _to_numpy_example, None, returns="value", compare=_compare_arrays)]
-PROPERTIES: dict[tuple[str, str], Any] = {
-    ("to_numpy", "shares memory"): _check_to_numpy_shares_memory,
-    ("from_numpy", ""): _check_from_numpy,
-}
+def _to_numpy_workload(n: int, d: torch.device) -> Workload:
+    x = floats(n, device=d)
+    # Both sides wrap the array back (no copy) so the results compare as tensors.
+    return (lambda: torch.from_numpy(to_numpy(x))), (
+        lambda: torch.from_numpy(x.detach().cpu().numpy())
+    )
+
+
+def _from_numpy_workload(n: int, d: torch.device) -> Workload:
+    a = floats(n, device=torch.device("cpu")).numpy()
+    return (lambda: from_numpy(a)), (lambda: torch.from_numpy(a))
+
+
+RECIPES = [
+    Recipe(
+        to_numpy,
+        numpy="np.asarray(a)",
+        call="to_numpy(x)",
+        torch="x.numpy()  # CPU, no grad only",
+        kind="view",
+        bench=Bench("x.detach().cpu().numpy()", _to_numpy_workload),
+        cases=(Case(to_numpy, _to_numpy_example, None, returns="value", compare=_compare_arrays),),
+        properties={"shares memory": _check_to_numpy_shares_memory},
+    ),
+    Recipe(
+        from_numpy,
+        numpy="np.asarray(a)",
+        call="from_numpy(a)",
+        torch="torch.from_numpy(a)  # a[::-1] raises",
+        kind="view",
+        bench=Bench("torch.from_numpy(a)", _from_numpy_workload),
+        properties={"": _check_from_numpy},
+    ),
+]

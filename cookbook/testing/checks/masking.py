@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
+import torch
 from hypothesis import strategies as st
 
 from cookbook.masking import confidence_mask, filter_confident
-from cookbook.testing.checks import Case, Drawer, Example
+from cookbook.testing.checks import Bench, Case, Drawer, Example, Recipe, Workload
 from cookbook.testing.strategies import NUMERIC_DTYPES, shapes
+from cookbook.testing.workloads import detections
 
 DTYPES = st.sampled_from(NUMERIC_DTYPES)
 # Thresholds near the drawn values, whole and fractional, so both sides of ">" occur.
@@ -43,8 +43,33 @@ def _filter_oracle(pred: np.ndarray, threshold: float, *, conf_index: int) -> li
     return [p[p[:, conf_index] > threshold] for p in pred]
 
 
-CASES = [
-    Case(confidence_mask, _mask_example, _mask_oracle),
-    Case(filter_confident, _filter_example, _filter_oracle),
+def _confidence_mask_workload(n: int, d: torch.device) -> Workload:
+    pred = detections(n, d)
+    return (lambda: confidence_mask(pred, 0.5)), (lambda: pred * (pred[..., 4] > 0.5).unsqueeze(-1))
+
+
+def _filter_confident_workload(n: int, d: torch.device) -> Workload:
+    pred = detections(n, d)
+    return (lambda: filter_confident(pred, 0.5)), (lambda: [p[p[:, 4] > 0.5] for p in pred])
+
+
+RECIPES = [
+    Recipe(
+        confidence_mask,
+        numpy="np.where(p[..., 4:5] > t, p, 0)",
+        call="confidence_mask(p, t)",
+        torch="p * (p[..., 4:5] > t)  # keeps NaN",
+        kind="compute",
+        bench=Bench("pred * (pred[..., 4] > t).unsqueeze(-1)", _confidence_mask_workload),
+        cases=(Case(confidence_mask, _mask_example, _mask_oracle),),
+    ),
+    Recipe(
+        filter_confident,
+        numpy="p[p[..., 4] > t]",
+        call="filter_confident(p, t)",
+        torch="p[p[..., 4] > t]",
+        kind="compute",
+        bench=Bench("[p[p[:, 4] > t] for p in pred]", _filter_confident_workload),
+        cases=(Case(filter_confident, _filter_example, _filter_oracle),),
+    ),
 ]
-PROPERTIES: dict[tuple[str, str], Any] = {}

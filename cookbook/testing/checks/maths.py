@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 
 from cookbook.maths import mean
 from cookbook.testing.assertions import assert_matches_numpy
-from cookbook.testing.checks import Case, Drawer, Example
+from cookbook.testing.checks import Bench, Case, Drawer, Example, Recipe, Workload
 from cookbook.testing.strategies import NUMERIC_DTYPES, shapes, small_integers
+from cookbook.testing.workloads import floats, side
 
 DTYPES = st.sampled_from((torch.bool, *NUMERIC_DTYPES))
 SHAPES = shapes(max_dims=3, max_side=3)
@@ -54,5 +55,19 @@ def _compare(actual: torch.Tensor, expected: np.ndarray) -> None:
         )
 
 
-CASES = [Case(mean, _mean_example, _mean_oracle, compare=_compare)]
-PROPERTIES: dict[tuple[str, str], Any] = {}
+def _mean_workload(n: int, d: torch.device) -> Workload:
+    x = floats(side(n), side(n), device=d)
+    return (lambda: mean(x, axis=0)), (lambda: x.mean(dim=0))
+
+
+RECIPES = [
+    Recipe(
+        mean,
+        numpy="np.mean(a, axis)",
+        call="mean(x, axis)",
+        torch="x.mean(dim)  # int raises",
+        kind="compute",
+        bench=Bench("x.mean(dim=0)", _mean_workload),
+        cases=(Case(mean, _mean_example, _mean_oracle, compare=_compare),),
+    ),
+]

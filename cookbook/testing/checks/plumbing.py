@@ -10,8 +10,9 @@ import torch
 from hypothesis import strategies as st
 
 from cookbook.plumbing import concatenate, expand_dims, squeeze, stack
-from cookbook.testing.checks import Case, Drawer, Example
+from cookbook.testing.checks import Bench, Case, Drawer, Example, Recipe, Workload
 from cookbook.testing.strategies import NUMERIC_DTYPES, shapes
+from cookbook.testing.workloads import floats
 
 DTYPES = st.sampled_from((torch.bool, *NUMERIC_DTYPES))
 SHAPES = shapes(max_dims=3, max_side=3)
@@ -83,10 +84,61 @@ def _squeeze_oracle(x: np.ndarray, *, axis: Any) -> np.ndarray:
     return np.squeeze(x, axis=axis)
 
 
-CASES = [
-    Case(concatenate, _concatenate_example, _concatenate_oracle),
-    Case(stack, _stack_example, _stack_oracle),
-    Case(squeeze, _squeeze_example, _squeeze_oracle, returns="view"),
-    Case(expand_dims, _expand_dims_example, np.expand_dims, returns="view"),
+def _concatenate_workload(n: int, d: torch.device) -> Workload:
+    a, b = floats(n // 2, device=d), floats(n - n // 2, device=d)
+    return (lambda: concatenate((a, b))), (lambda: torch.cat((a, b)))
+
+
+def _stack_workload(n: int, d: torch.device) -> Workload:
+    a, b = floats(n // 2, device=d), floats(n // 2, device=d)
+    return (lambda: stack((a, b))), (lambda: torch.stack((a, b)))
+
+
+def _squeeze_workload(n: int, d: torch.device) -> Workload:
+    x = floats(1, n, 1, device=d)
+    return (lambda: squeeze(x)), x.squeeze
+
+
+def _expand_dims_workload(n: int, d: torch.device) -> Workload:
+    x = floats(n, device=d)
+    return (lambda: expand_dims(x, 0)), (lambda: x.unsqueeze(0))
+
+
+RECIPES = [
+    Recipe(
+        concatenate,
+        numpy="np.concatenate(arrays, axis)",
+        call="concatenate(tensors, axis)",
+        torch="torch.cat(tensors, dim)",
+        kind="copy",
+        bench=Bench("torch.cat", _concatenate_workload),
+        cases=(Case(concatenate, _concatenate_example, _concatenate_oracle),),
+    ),
+    Recipe(
+        stack,
+        numpy="np.stack(arrays, axis)",
+        call="stack(tensors, axis)",
+        torch="torch.stack(tensors, dim)",
+        kind="copy",
+        bench=Bench("torch.stack", _stack_workload),
+        cases=(Case(stack, _stack_example, _stack_oracle),),
+    ),
+    Recipe(
+        squeeze,
+        numpy="np.squeeze(a, axis)",
+        call="squeeze(x, axis)",
+        torch="x.squeeze(dim)  # ignores size != 1",
+        kind="view",
+        bench=Bench("x.squeeze()", _squeeze_workload),
+        cases=(Case(squeeze, _squeeze_example, _squeeze_oracle, returns="view"),),
+    ),
+    Recipe(
+        expand_dims,
+        numpy="np.expand_dims(a, axis)",
+        call="expand_dims(x, axis)",
+        torch="x.unsqueeze(dim)",
+        kind="view",
+        bench=Bench("x.unsqueeze(0)", _expand_dims_workload),
+        cases=(Case(expand_dims, _expand_dims_example, np.expand_dims, returns="view"),),
+    ),
 ]
-PROPERTIES: dict[tuple[str, str], Any] = {}

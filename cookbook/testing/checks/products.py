@@ -11,8 +11,9 @@ from hypothesis.extra import numpy as hnp
 
 from cookbook.products import matmul, matmul_shape, numpy_dot
 from cookbook.testing.assertions import assert_matches_numpy
-from cookbook.testing.checks import Case, Drawer, Example
+from cookbook.testing.checks import Bench, Case, Drawer, Example, Recipe, Workload
 from cookbook.testing.strategies import FLOAT_DTYPES, NUMERIC_DTYPES, shapes, small_integers
+from cookbook.testing.workloads import floats, side
 
 OPERAND_DTYPES = st.sampled_from((torch.bool, *NUMERIC_DTYPES))
 MATMUL_SHAPES = hnp.mutually_broadcastable_shapes(
@@ -87,12 +88,64 @@ def _np_dot(a: Any, b: Any) -> Any:
     return np.asarray(np.dot(a, b))
 
 
-CASES = [
-    Case(matmul_shape, _shapes_example, _matmul_shape_oracle, returns="value", takes_tensors=False),
-    Case(matmul, _matmul_example, np.matmul, compare=_assert_equal_sums),
-    Case(
-        matmul, _matmul_float_example, _matmul_float_oracle, variant="float", compare=_assert_close
+def _matmul_workload(n: int, d: torch.device) -> Workload:
+    a, b = floats(side(n), side(n), device=d), floats(side(n), side(n), device=d)
+    return (lambda: matmul(a, b)), (lambda: torch.matmul(a, b))
+
+
+def _numpy_dot_workload(n: int, d: torch.device) -> Workload:
+    a, b = floats(side(n), side(n), device=d), floats(side(n), side(n), device=d)
+    return (lambda: numpy_dot(a, b)), (lambda: torch.mm(a, b))
+
+
+def _matmul_shape_workload(n: int, d: torch.device) -> Workload:
+    a = torch.empty(side(n), side(n), device="meta")
+    return (lambda: matmul_shape(a.shape, a.shape)), (lambda: (a @ a).shape)
+
+
+RECIPES = [
+    Recipe(
+        matmul,
+        numpy="np.matmul(a, b)",
+        call="matmul(a, b)",
+        torch="torch.matmul(a, b)  # no dtype promotion",
+        kind="compute",
+        bench=Bench("torch.matmul", _matmul_workload),
+        cases=(
+            Case(matmul, _matmul_example, np.matmul, compare=_assert_equal_sums),
+            Case(
+                matmul,
+                _matmul_float_example,
+                _matmul_float_oracle,
+                variant="float",
+                compare=_assert_close,
+            ),
+        ),
     ),
-    Case(numpy_dot, _dot_example, _np_dot, compare=_assert_equal_sums),
+    Recipe(
+        matmul_shape,
+        numpy="np.matmul(a, b).shape",
+        call="matmul_shape(a.shape, b.shape)",
+        torch="torch.broadcast_shapes(...) + (n, p)",
+        kind="metadata",
+        bench=Bench("(a @ b).shape on meta tensors", _matmul_shape_workload),
+        cases=(
+            Case(
+                matmul_shape,
+                _shapes_example,
+                _matmul_shape_oracle,
+                returns="value",
+                takes_tensors=False,
+            ),
+        ),
+    ),
+    Recipe(
+        numpy_dot,
+        numpy="np.dot(a, b)",
+        call="numpy_dot(a, b)",
+        torch="torch.dot(a, b)  # 1-D only",
+        kind="compute",
+        bench=Bench("torch.mm", _numpy_dot_workload),
+        cases=(Case(numpy_dot, _dot_example, _np_dot, compare=_assert_equal_sums),),
+    ),
 ]
-PROPERTIES: dict[tuple[str, str], Any] = {}

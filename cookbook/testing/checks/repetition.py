@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 import torch
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from cookbook.repetition import broadcast_to, repeat_elements, tile
-from cookbook.testing.checks import Case, Drawer, Example
+from cookbook.testing.checks import Bench, Case, Drawer, Example, Recipe, Route, Workload
 from cookbook.testing.strategies import NUMERIC_DTYPES, shapes
+from cookbook.testing.workloads import floats, side
 
 DTYPES = st.sampled_from((torch.bool, *NUMERIC_DTYPES))
 COUNTS = st.integers(0, 3)
@@ -45,9 +44,79 @@ def _broadcast_example(draw: Drawer) -> Example:
     return (x, shape), {}
 
 
-CASES = [
-    Case(tile, _tile_example, np.tile),
-    Case(repeat_elements, _repeat_example, np.repeat),
-    Case(broadcast_to, _broadcast_example, np.broadcast_to, returns="view"),
+def _tile_workload(n: int, d: torch.device) -> Workload:
+    x = floats(side(n), side(n), device=d)
+    return (lambda: tile(x, (2, 2))), (lambda: x.repeat(2, 2))
+
+
+def _repeat_elements_workload(n: int, d: torch.device) -> Workload:
+    x = floats(n, device=d)
+    return (lambda: repeat_elements(x, 2)), (lambda: x.repeat_interleave(2))
+
+
+def _broadcast_to_workload(n: int, d: torch.device) -> Workload:
+    x = floats(1, n, device=d)
+    return (lambda: broadcast_to(x, (4, n))), (lambda: x.expand(4, n))
+
+
+def _tile_einops(d: torch.device) -> Workload:
+    import einops
+
+    square = floats(1000, 1000, device=d)
+    return (lambda: tile(square, (2, 2))), (
+        lambda: einops.repeat(square, "h w -> (a h) (b w)", a=2, b=2)
+    )
+
+
+def _repeat_elements_einops(d: torch.device) -> Workload:
+    import einops
+
+    x = floats(10**6, device=d)
+    return (lambda: repeat_elements(x, 2)), (lambda: einops.repeat(x, "n -> (n r)", r=2))
+
+
+RECIPES = [
+    Recipe(
+        tile,
+        numpy="np.tile(a, reps)",
+        call="tile(x, reps)",
+        torch="x.repeat(*reps)",
+        kind="copy",
+        bench=Bench("x.repeat(2, 2)", _tile_workload),
+        cases=(Case(tile, _tile_example, np.tile),),
+        routes=(
+            Route(
+                "einops.repeat(x, 'h w -> (a h) (b w)', a=2, b=2)",
+                10**6,
+                _tile_einops,
+                needs="einops",
+            ),
+        ),
+    ),
+    Recipe(
+        repeat_elements,
+        numpy="np.repeat(a, r, axis)",
+        call="repeat_elements(x, r, axis)",
+        torch="x.repeat_interleave(r, dim)",
+        kind="copy",
+        bench=Bench("x.repeat_interleave(2)", _repeat_elements_workload),
+        cases=(Case(repeat_elements, _repeat_example, np.repeat),),
+        routes=(
+            Route(
+                "einops.repeat(x, 'n -> (n r)', r=2)",
+                10**6,
+                _repeat_elements_einops,
+                needs="einops",
+            ),
+        ),
+    ),
+    Recipe(
+        broadcast_to,
+        numpy="np.broadcast_to(a, shape)",
+        call="broadcast_to(x, shape)",
+        torch="x.expand(*shape)",
+        kind="view",
+        bench=Bench("x.expand", _broadcast_to_workload),
+        cases=(Case(broadcast_to, _broadcast_example, np.broadcast_to, returns="view"),),
+    ),
 ]
-PROPERTIES: dict[tuple[str, str], Any] = {}

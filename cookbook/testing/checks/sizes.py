@@ -10,8 +10,9 @@ import torch
 from hypothesis import strategies as st
 
 from cookbook.sizes import nbytes, numel
-from cookbook.testing.checks import Case, Drawer, Example
+from cookbook.testing.checks import Bench, Case, Drawer, Example, Recipe, Workload
 from cookbook.testing.strategies import NUMERIC_DTYPES, shapes
+from cookbook.testing.workloads import floats
 
 DTYPES = st.sampled_from((torch.bool, *NUMERIC_DTYPES))
 
@@ -42,9 +43,43 @@ def _shape_size(shape: Any) -> int:
     )
 
 
-CASES = [
-    Case(numel, _tensor_example, _size, returns="value", variant="tensor"),
-    Case(numel, _shape_example, _shape_size, returns="value", takes_tensors=False, variant="shape"),
-    Case(nbytes, _tensor_example, _nbytes, returns="value"),
+def _numel_workload(n: int, d: torch.device) -> Workload:
+    x = floats(n, device=d)
+    return (lambda: numel(x)), x.numel
+
+
+def _nbytes_workload(n: int, d: torch.device) -> Workload:
+    x = floats(n, device=d)
+    return (lambda: nbytes(x)), (lambda: x.nbytes)
+
+
+RECIPES = [
+    Recipe(
+        numel,
+        numpy="a.size",
+        call="numel(x)",
+        torch="x.numel()",
+        kind="metadata",
+        bench=Bench("x.numel()", _numel_workload),
+        cases=(
+            Case(numel, _tensor_example, _size, returns="value", variant="tensor"),
+            Case(
+                numel,
+                _shape_example,
+                _shape_size,
+                returns="value",
+                takes_tensors=False,
+                variant="shape",
+            ),
+        ),
+    ),
+    Recipe(
+        nbytes,
+        numpy="a.nbytes",
+        call="nbytes(x)",
+        torch="x.numel() * x.element_size()",
+        kind="metadata",
+        bench=Bench("x.nbytes", _nbytes_workload),
+        cases=(Case(nbytes, _tensor_example, _nbytes, returns="value"),),
+    ),
 ]
-PROPERTIES: dict[tuple[str, str], Any] = {}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import Any
 
 import numpy as np
 import torch
@@ -12,8 +11,9 @@ from hypothesis import strategies as st
 
 from cookbook.strides import contiguous_strides, is_contiguous, shares_storage, view_strides
 from cookbook.testing.assertions import assert_matches_numpy
-from cookbook.testing.checks import Case, Drawer, Example
+from cookbook.testing.checks import Bench, Case, Drawer, Example, Recipe, Workload
 from cookbook.testing.strategies import NUMERIC_DTYPES, shapes
+from cookbook.testing.workloads import floats, side
 
 
 def _shape_example(draw: Drawer) -> Example:
@@ -104,17 +104,72 @@ def _shares_storage_example(draw: Drawer) -> Example:
     return (x, y), {}, expected
 
 
-CASES = [
-    Case(
+def _contiguous_strides_workload(n: int, d: torch.device) -> Workload:
+    shape = (10, side(n), side(n) // 10 or 1)
+    return (lambda: contiguous_strides(shape)), (lambda: torch.empty(shape, device="meta").stride())
+
+
+def _is_contiguous_workload(n: int, d: torch.device) -> Workload:
+    x = floats(side(n), side(n), device=d).t()
+    return (lambda: is_contiguous(x.shape, x.stride())), x.is_contiguous
+
+
+def _view_strides_workload(n: int, d: torch.device) -> Workload:
+    x = floats(side(n), side(n), device=d)
+    return (lambda: view_strides(x.shape, x.stride(), (-1,))), (lambda: x.view(-1).stride())
+
+
+def _shares_storage_workload(n: int, d: torch.device) -> Workload:
+    x = floats(n, device=d)
+    y = x[1:]
+    return (lambda: shares_storage(x, y)), (
+        lambda: x.untyped_storage().data_ptr() == y.untyped_storage().data_ptr()
+    )
+
+
+RECIPES = [
+    Recipe(
         contiguous_strides,
-        _shape_example,
-        _contiguous_strides_oracle,
-        returns="value",
-        takes_tensors=False,
+        numpy="np.empty(shape).strides",
+        call="contiguous_strides(shape)",
+        torch="torch.empty(shape).stride()",
+        kind="metadata",
+        bench=Bench("torch.empty(shape, device='meta').stride()", _contiguous_strides_workload),
+        cases=(
+            Case(
+                contiguous_strides,
+                _shape_example,
+                _contiguous_strides_oracle,
+                returns="value",
+                takes_tensors=False,
+            ),
+        ),
     ),
-    Case(shares_storage, _shares_storage_example, None, returns="value"),
+    Recipe(
+        is_contiguous,
+        numpy="a.flags.c_contiguous",
+        call="is_contiguous(shape, strides)",
+        torch="x.is_contiguous()",
+        kind="metadata",
+        bench=Bench("x.is_contiguous()", _is_contiguous_workload),
+        properties={"": _check_is_contiguous},
+    ),
+    Recipe(
+        view_strides,
+        numpy="a.view().reshape(s)  # may copy",
+        call="view_strides(shape, strides, s)",
+        torch="x.view(s)  # raises",
+        kind="metadata",
+        bench=Bench("x.view(-1).stride()", _view_strides_workload),
+        properties={"": _check_view_strides},
+    ),
+    Recipe(
+        shares_storage,
+        numpy="np.shares_memory(a, b)",
+        call="shares_storage(a, b)",
+        torch="a.untyped_storage().data_ptr() == ...",
+        kind="metadata",
+        bench=Bench("untyped_storage().data_ptr() ==", _shares_storage_workload),
+        cases=(Case(shares_storage, _shares_storage_example, None, returns="value"),),
+    ),
 ]
-PROPERTIES: dict[tuple[str, str], Any] = {
-    ("is_contiguous", ""): _check_is_contiguous,
-    ("view_strides", ""): _check_view_strides,
-}

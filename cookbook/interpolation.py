@@ -1,0 +1,5 @@
+"""Interpolation: NumPy's ``interp``."""
+
+from __future__ import annotations
+
+__all__: list[str] = []

@@ -67,6 +67,8 @@ def relu(x: torch.Tensor) -> torch.Tensor:
         raise TypeError(f"relu: x must be real, got dtype {x.dtype}")
     if x.dtype == torch.bool:
         return x.to(torch.int64)
+    if not x.dtype.is_signed:  # no negatives to clamp; and no uint16-64 maximum kernel
+        return x.clone()
     # np.maximum's rules: NaN propagates; torch.where, the obvious alternative, is
     # many times slower on CPU. maximum(-0.0, 0.0) may keep -0.0 (torch.relu does),
     # and adding +0.0 turns it into +0.0 while leaving every other value alone.
@@ -167,7 +169,11 @@ def softplus(x: torch.Tensor) -> torch.Tensor:
     """
     require_tensor(x, "x", "softplus")
     work, result = _floating(x, "softplus")
-    return (work.clamp_min(0) + torch.log1p(torch.exp(-work.abs()))).to(result)
+    tail = torch.exp(-work.abs())
+    # log1p(t) rounds to t below the dtype's epsilon, but torch's log1p gives 0
+    # for subnormal t (softplus(-103.0) in float32): take t itself there.
+    tail = torch.where(tail < torch.finfo(tail.dtype).eps, tail, torch.log1p(tail))
+    return (work.clamp_min(0) + tail).to(result)
 
 
 def softmax(x: torch.Tensor, axis: int = -1) -> torch.Tensor:

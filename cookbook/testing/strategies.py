@@ -223,5 +223,5 @@ def small_integers(dtype: torch.dtype, bound: int = 8) -> st.SearchStrategy[obje
     """
     if dtype == torch.bool:
         return st.booleans()
-    low = 0 if dtype == torch.uint8 else -bound
+    low = -bound if dtype.is_signed else 0
     return st.integers(low, bound)

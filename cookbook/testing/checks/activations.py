@@ -21,20 +21,27 @@ from cookbook._dtypes import TORCH_TO_NUMPY
 from cookbook.activations import relu, sigmoid, softmax, softplus, tanh
 from cookbook.testing.assertions import assert_matches_numpy
 from cookbook.testing.checks import Bench, Case, Drawer, Example, Recipe, Workload
-from cookbook.testing.strategies import NUMERIC_DTYPES, shapes
+from cookbook.testing.strategies import NUMERIC_DTYPES, WIDE_UNSIGNED_DTYPES, shapes
 from cookbook.testing.workloads import floats, side
 
-DTYPES = st.sampled_from((torch.bool, *NUMERIC_DTYPES))
+REAL_DTYPES = (torch.bool, *NUMERIC_DTYPES, *WIDE_UNSIGNED_DTYPES)
+DTYPES = st.sampled_from(REAL_DTYPES)
 EXTREMES = (1e4, -1e4, float("inf"), float("-inf"), float("nan"), 0.0, -0.0)
+#: Where exp(x) is subnormal or rounds log1p away: softplus's underflow edge.
+NEAR_UNDERFLOW = {
+    torch.float16: st.floats(-20, -8, width=16),
+    torch.float32: st.floats(-110, -80, width=32),
+    torch.float64: st.floats(-750, -700, width=64),
+}
 
 
-#: Per dtype, anything it holds, and for floats the extremes half of the time (built
-#: once: a strategy is validated the first time it is drawn from).
+#: Per dtype, anything it holds, and for floats the extremes or the underflow edge
+#: now and then (built once: a strategy is validated the first time it is drawn from).
 VALUES = {
-    dtype: hnp.from_dtype(TORCH_TO_NUMPY[dtype]) | st.sampled_from(EXTREMES)
+    dtype: hnp.from_dtype(TORCH_TO_NUMPY[dtype]) | st.sampled_from(EXTREMES) | NEAR_UNDERFLOW[dtype]
     if dtype.is_floating_point
     else hnp.from_dtype(TORCH_TO_NUMPY[dtype])
-    for dtype in (torch.bool, *NUMERIC_DTYPES)
+    for dtype in REAL_DTYPES
 }
 SHAPES = shapes(max_dims=3, max_side=3)
 SOFTMAX_SHAPES = shapes(min_dims=1, max_dims=3, max_side=3)

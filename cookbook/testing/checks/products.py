@@ -12,10 +12,10 @@ from hypothesis.extra import numpy as hnp
 from cookbook.products import matmul, matmul_shape, numpy_dot
 from cookbook.testing.assertions import assert_matches_numpy
 from cookbook.testing.checks import Bench, Case, Drawer, Example, Recipe, Workload
-from cookbook.testing.strategies import FLOAT_DTYPES, NUMERIC_DTYPES, shapes, small_integers
+from cookbook.testing.strategies import ALL_DTYPES, FLOAT_DTYPES, shapes, small_integers
 from cookbook.testing.workloads import floats, side
 
-OPERAND_DTYPES = st.sampled_from((torch.bool, *NUMERIC_DTYPES))
+OPERAND_DTYPES = st.sampled_from(ALL_DTYPES)
 MATMUL_SHAPES = hnp.mutually_broadcastable_shapes(
     signature=np.matmul.signature,
     max_dims=3,

@@ -6,7 +6,8 @@ This module imports none of them, so the imports among the examples run one way.
 
 The figures are narrow, panels stacked rather than side by side: the docs
 scale them to the page width, and at [WIDTH][cookbook.examples.plots.WIDTH] inches
-their 10 pt text is still 9.9 px tall on a 390 px phone (358 px of text column).
+(5.2 with the margin the docs crop to) their 10 pt text is still 9.6 px tall in
+the 358 px text column of a 390 px phone.
 ``foreground`` colours the text, axes and ticks, so the docs can draw in a colour
 they later swap for ``currentColor``; the data take the colours of
 [PALETTE][cookbook.examples.plots.PALETTE], which read on a light and a dark page.

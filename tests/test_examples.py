@@ -6,7 +6,11 @@ cached so the checks and the figures share it.
 
 from __future__ import annotations
 
+import ast
 import functools
+import graphlib
+import io
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -17,6 +21,7 @@ from typing import Any
 import pytest
 import torch
 
+import cookbook.examples
 from cookbook.examples import (
     classification,
     minibatches,
@@ -27,6 +32,12 @@ from cookbook.examples import (
 )
 
 EXAMPLES = (regression, classification, module_vs_sequential, minibatches, optimizers, saving)
+EXAMPLES_DIR = Path(cookbook.examples.__file__).parent
+
+# The docs scale each figure to the text column, which at 390 px is 390 px less
+# Material's 0.8rem margins (16 px each); text must stay 9 px tall there.
+PHONE_COLUMN_PX = 390 - 2 * 16
+SMALLEST_TEXT_PX = 9
 
 # The noise 0.2·U(0, 1) alone has variance 0.04 / 12 ≈ 0.0033: the net gets within 3x of that.
 REGRESSION_BOUND = 0.01
@@ -136,14 +147,83 @@ def test_reloaded_and_exported_nets_predict_the_same(device: torch.device) -> No
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda m: m.__name__.rsplit(".", 1)[1])
-def test_every_example_draws_its_figure(example: ModuleType, tmp_path: Path) -> None:
-    pytest.importorskip("matplotlib")
-    from cookbook.examples import plots
+def test_every_figure_reads_on_a_phone(example: ModuleType) -> None:
+    matplotlib = pytest.importorskip("matplotlib")
+    figure = example.figure(cpu_result(example))
+    # As the docs embed it: text kept as text, cropped to what is drawn.
+    svg = io.StringIO()
+    with matplotlib.rc_context({"svg.fonttype": "none"}):
+        figure.savefig(svg, format="svg", bbox_inches="tight")
+    text = svg.getvalue()
+    width = re.search(r'<svg[^>]* width="([\d.]+)pt"', text)
+    assert width
+    width_pt = float(width.group(1))
+    sizes = [float(size) for size in re.findall(r"font(?:-size)?: ([\d.]+)px", text)]
+    assert sizes
+    # Scaled down to the column, never up: 1 pt of the SVG is 4/3 CSS px at full size.
+    scale = min(PHONE_COLUMN_PX, width_pt * 4 / 3) / width_pt
+    assert min(sizes) * scale >= SMALLEST_TEXT_PX, (width_pt / 72, min(sizes))
+    # No legend covers data: each lies outside every panel.
+    figure.draw_without_rendering()  # lays it out at its own size
+    legends = [*figure.legends, *(ax.get_legend() for ax in figure.axes if ax.get_legend())]
+    assert legends
+    for legend in legends:
+        for ax in figure.axes:
+            covered = legend.get_window_extent().overlaps(ax.get_window_extent())
+            assert not covered, f"a legend covers the panel {ax.get_title()!r}"
 
-    name = example.__name__.rsplit(".", 1)[1]
-    figure = getattr(plots, name)(cpu_result(example))
-    figure.savefig(tmp_path / f"{name}.png")
-    assert (tmp_path / f"{name}.png").stat().st_size > 0
+
+def _imports_among_examples(source: str, names: set[str]) -> set[str]:
+    """Which of ``names`` (modules of ``cookbook.examples``) ``source`` imports.
+
+    Every import counts, wherever it sits: at the top, under ``TYPE_CHECKING``,
+    in a function or in the ``__main__`` block. ``__init__`` is the package itself.
+    """
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            modules = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            # Relative imports count from cookbook.examples, where these files live.
+            package = ["cookbook", "examples"][: 3 - node.level] if node.level else []
+            module = ".".join([*package, *([node.module] if node.module else [])])
+            modules = [module, *(f"{module}.{alias.name}" for alias in node.names)]
+        else:
+            continue
+        for module in modules:
+            if module == "cookbook.examples":
+                found.add("__init__")
+            elif module.startswith("cookbook.examples."):
+                found.add(module.split(".")[2])
+    return found & names
+
+
+def test_the_import_finder_sees_every_kind_of_import() -> None:
+    source = """
+from typing import TYPE_CHECKING
+import cookbook.examples.regression
+if TYPE_CHECKING:
+    from cookbook.examples.saving import SavingResult
+def f():
+    from . import plots
+    from .optimizers import run
+if __name__ == "__main__":
+    from cookbook.examples import minibatches
+"""
+    names = {"regression", "saving", "plots", "optimizers", "minibatches", "classification"}
+    assert _imports_among_examples(source, names) == names - {"classification"}
+
+
+def test_the_examples_import_one_another_without_a_circle() -> None:
+    files = {path.stem: path for path in EXAMPLES_DIR.glob("*.py")}
+    graph = {
+        name: _imports_among_examples(path.read_text(encoding="utf-8"), set(files) - {name})
+        for name, path in files.items()
+    }
+    assert graph["plots"] == set()  # the shared helpers depend on nothing above them
+    for example in EXAMPLES:
+        assert "plots" in graph[example.__name__.rsplit(".", 1)[1]]
+    tuple(graphlib.TopologicalSorter(graph).static_order())  # raises CycleError on a circle
 
 
 def test_python_m_saves_the_figure(tmp_path: Path) -> None:

@@ -1,9 +1,10 @@
 """Worked examples: from tensors to a trained, saved and exported network.
 
 Each module is one short, seeded example with a ``run`` function that returns
-its results as a small dataclass, and a ``__main__`` block that saves its
-figure (``python -m cookbook.examples.regression [FIGURE]``). The examples need
-only torch; their figures (``cookbook.examples.plots``) need matplotlib.
+its results as a small dataclass, a ``figure`` function that draws them, and a
+``__main__`` block that saves the figure (``python -m cookbook.examples.regression
+[FIGURE]``). The examples need only torch; their figures need matplotlib, and
+share the helpers of ``cookbook.examples.plots``, which imports none of them.
 
 * ``regression``: a 1-10-1 net fits ``y = x²`` plus noise.
 * ``classification``: a 2-10-2 net separates two Gaussian clouds.

@@ -11,13 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import torch
 from torch.utils.data import DataLoader, TensorDataset
 
 from cookbook import batch_indices, batch_sizes
+from cookbook.examples import plots
 
-__all__ = ["MinibatchesResult", "run"]
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = ["MinibatchesResult", "figure", "run"]
 
 
 @dataclass(frozen=True)
@@ -97,7 +102,58 @@ def run(
     )
 
 
-if __name__ == "__main__":
-    from cookbook.examples import plots
+def figure(result: MinibatchesResult, *, foreground: str = "black") -> Figure:
+    """Which items each mini-batch held, epoch by epoch, for each batch size.
 
-    plots.main("minibatches.png", lambda: plots.minibatches(run()))
+    Each batch is one colour; the last row is ``cookbook.batch_indices`` with the
+    loader's seed. Needs matplotlib.
+
+    Args:
+        result: What [run][cookbook.examples.minibatches.run] returned.
+        foreground: The colour of text, axes and ticks.
+
+    Returns:
+        The figure.
+    """
+    from matplotlib.patches import Patch
+
+    n = len(result.loader_batches)
+    most = 0  # the most batches in one row: one legend entry each
+    with plots.style(foreground):
+        fig, axes = plots.panels([2.2] * n)
+        for ax, (batch_size, epochs) in zip(axes, result.loader_batches.items(), strict=True):
+            rows = {f"epoch {epoch}": batches for epoch, batches in enumerate(epochs)}
+            rows["batch_indices"] = result.cookbook_batches[batch_size]
+            for row, batches in enumerate(rows.values()):
+                most = max(most, len(batches))
+                position = 0
+                for index, batch in enumerate(batches):
+                    # A tenth narrower than the batch: a gap shows where the next begins.
+                    width = len(batch) - 0.1
+                    ax.barh(
+                        row, width, left=position - 0.45, height=0.8, color=f"C{index}", alpha=0.35
+                    )
+                    for item in batch:
+                        ax.text(position, row, str(item), ha="center", va="center")
+                        position += 1
+            ax.set(
+                xlim=(-0.6, position - 0.4),
+                ylim=(len(rows) - 0.5, -0.5),
+                yticks=range(len(rows)),
+                yticklabels=list(rows),
+                xticks=[],
+                title=f"batch_size={batch_size}",
+            )
+            ax.tick_params(length=0)
+            for spine in ax.spines.values():
+                spine.set_visible(False)
+        fig.legend(
+            handles=[Patch(color=f"C{i}", alpha=0.35, label=f"batch {i + 1}") for i in range(most)],
+            loc="outside lower center",
+            ncols=most,
+        )
+    return fig
+
+
+if __name__ == "__main__":
+    plots.main("minibatches.png", lambda: figure(run()))

@@ -10,13 +10,18 @@ needs matplotlib).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import torch
 from torch import nn
 
+from cookbook.examples import plots
 from cookbook.examples.classification import make_clouds
 
-__all__ = ["ModuleVsSequentialResult", "Net", "run", "sequential_net"]
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = ["ModuleVsSequentialResult", "Net", "figure", "run", "sequential_net"]
 
 
 class Net(nn.Module):
@@ -106,7 +111,38 @@ def run(device: torch.device | str = "cpu", *, seed: int = 0) -> ModuleVsSequent
     )
 
 
-if __name__ == "__main__":
-    from cookbook.examples import plots
+def figure(result: ModuleVsSequentialResult, *, foreground: str = "black") -> Figure:
+    """Each output of the ``Sequential`` against the same output of the ``Module`` subclass.
 
-    plots.main("module_vs_sequential.png", lambda: plots.module_vs_sequential(run()))
+    Needs matplotlib.
+
+    Args:
+        result: What [run][cookbook.examples.module_vs_sequential.run] returned.
+        foreground: The colour of text, axes and ticks.
+
+    Returns:
+        The figure.
+    """
+    difference = (result.module_output - result.sequential_output).abs().max().item()
+    with plots.style(foreground):
+        fig, (ax,) = plots.panels([4.6])
+        ax.scatter(
+            result.module_output.flatten(),
+            result.sequential_output.flatten(),
+            s=10,
+            alpha=0.6,
+            label="one output",
+        )
+        ax.axline((0, 0), slope=1, color=foreground, lw=0.8, alpha=0.5, label="equal outputs")
+        ax.set(
+            xlabel="Net (Module subclass)",
+            ylabel="nn.Sequential",
+            aspect="equal",
+            title=f"largest difference: {difference:g}",
+        )
+        fig.legend(loc="outside lower center", ncols=2)
+    return fig
+
+
+if __name__ == "__main__":
+    plots.main("module_vs_sequential.png", lambda: figure(run()))

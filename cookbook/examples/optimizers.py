@@ -9,14 +9,19 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import torch
 from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 
+from cookbook.examples import plots
 from cookbook.examples.regression import make_data
 
-__all__ = ["OptimizersResult", "make_optimizer", "run"]
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = ["OptimizersResult", "figure", "make_optimizer", "run"]
 
 OPTIMIZERS = ("SGD", "Momentum", "RMSprop", "Adam")
 
@@ -118,7 +123,26 @@ def run(
     return OptimizersResult(losses=losses, initial_loss=initial_loss, final_loss=final_loss)
 
 
-if __name__ == "__main__":
-    from cookbook.examples import plots
+def figure(result: OptimizersResult, *, foreground: str = "black") -> Figure:
+    """The four loss curves, one per optimizer, on one plot (needs matplotlib).
 
-    plots.main("optimizers.png", lambda: plots.optimizers(run()))
+    Args:
+        result: What [run][cookbook.examples.optimizers.run] returned.
+        foreground: The colour of text, axes and ticks.
+
+    Returns:
+        The figure.
+    """
+    with plots.style(foreground):
+        fig, (ax,) = plots.panels([3.6])
+        for name, losses in result.losses.items():
+            ax.plot(losses, lw=1, alpha=0.8, label=name)
+        ax.set(xlabel="mini-batch", ylabel="MSE", yscale="log", title="loss on each mini-batch")
+        ax.yaxis.set_major_formatter("{x:g}")  # 0.01: 10⁻²'s exponent is too small on a phone
+        # Below the plot: the four curves fill it from corner to corner.
+        fig.legend(loc="outside lower center", ncols=len(result.losses))
+    return fig
+
+
+if __name__ == "__main__":
+    plots.main("optimizers.png", lambda: figure(run()))

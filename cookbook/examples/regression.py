@@ -7,11 +7,17 @@ fit and the loss curve to FIGURE (default ``regression.png``; needs matplotlib).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import torch
 from torch import nn
 
-__all__ = ["RegressionResult", "make_data", "run", "train"]
+from cookbook.examples import plots
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = ["RegressionResult", "figure", "make_data", "run", "train"]
 
 
 @dataclass(frozen=True)
@@ -101,7 +107,34 @@ def run(
     return RegressionResult(x=x, y=y, prediction=prediction, losses=losses)
 
 
-if __name__ == "__main__":
-    from cookbook.examples import plots
+def figure(result: RegressionResult, *, foreground: str = "black") -> Figure:
+    """The data with the trained net's fit, and the loss at each step (needs matplotlib).
 
-    plots.main("regression.png", lambda: plots.regression(run()))
+    Args:
+        result: What [run][cookbook.examples.regression.run] returned.
+        foreground: The colour of text, axes and ticks.
+
+    Returns:
+        The figure.
+    """
+    with plots.style(foreground):
+        fig, (fit, loss) = plots.panels([3.2, 2.4])
+        fit.scatter(result.x.squeeze(1), result.y.squeeze(1), s=10, alpha=0.6, label="data")
+        fit.plot(result.x.squeeze(1), result.prediction.squeeze(1), color="C1", lw=2, label="net")
+        fit.set(xlabel="x", ylabel="y", xticks=[-1, -0.5, 0, 0.5, 1])
+        # Above the plot, as its title: no legend covers the data.
+        fit.legend(
+            title="y = x² + 0.2·U(0, 1)",
+            title_fontsize="large",
+            loc="lower center",
+            bbox_to_anchor=(0.5, 1),
+            ncols=2,
+        )
+        loss.plot(result.losses, color="C1")
+        loss.set(xlabel="step", ylabel="MSE", yscale="log", title="loss")
+        loss.yaxis.set_major_formatter("{x:g}")  # 0.01: 10⁻²'s exponent is too small on a phone
+    return fig
+
+
+if __name__ == "__main__":
+    plots.main("regression.png", lambda: figure(run()))

@@ -22,13 +22,18 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import torch
 
+from cookbook.examples import plots
 from cookbook.examples.module_vs_sequential import Net
 from cookbook.examples.regression import make_data, train
 
-__all__ = ["SavingResult", "predict_in_fresh_process", "run"]
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = ["SavingResult", "figure", "predict_in_fresh_process", "run"]
 
 # Run by a new interpreter: it loads the program and the inputs, writes the
 # outputs, and prints which modules named cookbook it ended up importing.
@@ -179,7 +184,38 @@ def run(device: torch.device | str = "cpu", *, seed: int = 0) -> SavingResult:
     )
 
 
-if __name__ == "__main__":
-    from cookbook.examples import plots
+def figure(result: SavingResult, *, foreground: str = "black") -> Figure:
+    """The predictions of the original and of each loaded copy, and the size of each file.
 
-    plots.main("saving.png", lambda: plots.saving(run()))
+    Needs matplotlib.
+
+    Args:
+        result: What [run][cookbook.examples.saving.run] returned.
+        foreground: The colour of text, axes and ticks.
+
+    Returns:
+        The figure.
+    """
+    x = result.x.squeeze(1)
+    with plots.style(foreground):
+        fig, (predictions, sizes) = plots.panels([3.2, 1.8])
+        predictions.plot(x, result.original.squeeze(1), lw=6, alpha=0.4, label="original")
+        predictions.plot(x, result.whole_module.squeeze(1), "-", lw=1, label="whole module")
+        predictions.plot(x, result.state_dict.squeeze(1), "--", lw=1.5, label="state_dict")
+        predictions.plot(x, result.exported.squeeze(1), ":", lw=2, label="exported, fresh process")
+        predictions.set(xlabel="x", ylabel="prediction")
+        # Above the plot, as its title: no legend covers the data.
+        predictions.legend(
+            title="the same predictions",
+            title_fontsize="large",
+            loc="lower center",
+            bbox_to_anchor=(0.5, 1),
+            ncols=2,
+        )
+        sizes.barh(list(result.sizes), list(result.sizes.values()), color="C1", alpha=0.7)
+        sizes.set(xlabel="bytes", title="file size")
+    return fig
+
+
+if __name__ == "__main__":
+    plots.main("saving.png", lambda: figure(run()))

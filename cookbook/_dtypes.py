@@ -23,6 +23,22 @@ TORCH_TO_NUMPY: dict[torch.dtype, np.dtype] = {
 }
 NUMPY_TO_TORCH: dict[np.dtype, torch.dtype] = {v: k for k, v in TORCH_TO_NUMPY.items()}
 
+#: torch 2.13 stores uint16, uint32 and uint64 everywhere but lacks many CPU
+#: kernels for them (flip, index_select, matmul, comparisons). Work that only
+#: moves bits, or wraps modulo 2**bits, runs in the signed dtype of the same
+#: width on a ``.view`` and gives NumPy's bits back.
+SAME_WIDTH_SIGNED: dict[torch.dtype, torch.dtype] = {
+    torch.uint16: torch.int16,
+    torch.uint32: torch.int32,
+    torch.uint64: torch.int64,
+}
+
+
+def as_signed_bits(x: torch.Tensor) -> torch.Tensor:
+    """``x`` itself, or for uint16/32/64 a view of its bits as the same-width signed dtype."""
+    signed = SAME_WIDTH_SIGNED.get(x.dtype)
+    return x if signed is None else x.view(signed)
+
 
 def numpy_result_type(*dtypes: torch.dtype) -> torch.dtype:
     """The dtype NumPy gives an operation on arrays of these dtypes.

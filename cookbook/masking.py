@@ -11,6 +11,7 @@ import numbers
 
 import torch
 
+from cookbook._dtypes import SAME_WIDTH_SIGNED, as_signed_bits
 from cookbook._validation import describe, normalize_axis, require_tensor
 
 __all__ = ["confidence_mask", "filter_confident"]
@@ -38,6 +39,13 @@ def _confident(pred: torch.Tensor, threshold: float, conf_index: int, recipe: st
     limits = torch.iinfo(pred.dtype)
     if not limits.min <= threshold <= limits.max:
         return torch.full_like(confidence, threshold < limits.min, dtype=torch.bool)
+    if pred.dtype == torch.uint64:
+        # No uint64 comparison kernel: flipping the top bit maps unsigned order
+        # onto signed order, bit for bit.
+        top = -(2**63)
+        return (confidence.view(torch.int64) ^ top) > threshold + top
+    if pred.dtype in SAME_WIDTH_SIGNED:
+        return confidence.to(torch.int64) > threshold
     return confidence > threshold
 
 
@@ -120,4 +128,8 @@ def filter_confident(
             f"filter_confident: pred must have shape (B, N, C), got {tuple(pred.shape)}"
         )
     keep = _confident(pred, threshold, conf_index, "filter_confident")
-    return [image[rows] for image, rows in zip(pred.unbind(0), keep.unbind(0), strict=True)]
+    bits = as_signed_bits(pred)
+    return [
+        image[rows].view(pred.dtype)
+        for image, rows in zip(bits.unbind(0), keep.unbind(0), strict=True)
+    ]

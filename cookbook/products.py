@@ -10,7 +10,7 @@ import math
 
 import torch
 
-from cookbook._dtypes import numpy_result_type
+from cookbook._dtypes import SAME_WIDTH_SIGNED, as_signed_bits, numpy_result_type
 from cookbook._validation import as_shape, require_tensor, same_device
 
 __all__ = ["matmul", "matmul_shape", "numpy_dot"]
@@ -106,21 +106,12 @@ def _matmul_by_summation(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
     return product
 
 
-# torch 2.13 has no uint16/32/64 matmul kernels. Sums of products wrap modulo
-# 2**bits alike in the signed dtype of the same width: the bits are NumPy's.
-_SAME_WIDTH_SIGNED = {
-    torch.uint16: torch.int16,
-    torch.uint32: torch.int32,
-    torch.uint64: torch.int64,
-}
-
-
 def _matmul_same_dtype(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
     if a.dtype == torch.bool:
         return _matmul_same_dtype(a.to(torch.int64), b.to(torch.int64)) != 0
-    signed = _SAME_WIDTH_SIGNED.get(a.dtype)
-    if signed is not None:
-        return _matmul_same_dtype(a.view(signed), b.view(signed)).view(a.dtype)
+    if a.dtype in SAME_WIDTH_SIGNED:
+        # Sums of products wrap modulo 2**bits alike in the signed dtype of that width.
+        return _matmul_same_dtype(as_signed_bits(a), as_signed_bits(b)).view(a.dtype)
     if a.dtype.is_floating_point or a.dtype.is_complex or a.device.type == "cpu":
         return torch.matmul(a, b)
     # cuBLAS and MPS have no integer GEMM; integer sums wrap the same way in any

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 import torch
 
+from cookbook._dtypes import as_signed_bits
 from cookbook._validation import as_int, as_ints, as_shape, normalize_axis, require_tensor
 
 __all__ = ["broadcast_to", "repeat_elements", "tile"]
@@ -141,7 +142,8 @@ def repeat_elements(
     else:
         count_tensor = count_tensor.to(x.device)
     # output_size spares CUDA a device-to-host sync to learn the result's length.
-    return x.repeat_interleave(count_tensor, dim=dim, output_size=sum(counts))
+    repeated = as_signed_bits(x).repeat_interleave(count_tensor, dim=dim, output_size=sum(counts))
+    return repeated.view(x.dtype)
 
 
 def _written_out(expanded: torch.Tensor, shape: tuple[int, ...]) -> torch.Tensor:

@@ -12,17 +12,10 @@ from collections.abc import Sequence
 
 import torch
 
+from cookbook._dtypes import as_signed_bits
 from cookbook._validation import normalize_axes, require_tensor
 
 __all__ = ["flip"]
-
-# torch 2.13 has no flip kernel for these on CPU; flipping moves bits, so a
-# signed dtype of the same width does it.
-_SAME_WIDTH_SIGNED = {
-    torch.uint16: torch.int16,
-    torch.uint32: torch.int32,
-    torch.uint64: torch.int64,
-}
 
 
 def flip(x: torch.Tensor, axis: int | Sequence[int] | None = None) -> torch.Tensor:
@@ -62,7 +55,4 @@ def flip(x: torch.Tensor, axis: int | Sequence[int] | None = None) -> torch.Tens
     """
     require_tensor(x, "x", "flip")
     dims = tuple(range(x.ndim)) if axis is None else normalize_axes(axis, x.ndim, "flip")
-    signed = _SAME_WIDTH_SIGNED.get(x.dtype)
-    if signed is None:
-        return torch.flip(x, dims)
-    return torch.flip(x.view(signed), dims).view(x.dtype)
+    return torch.flip(as_signed_bits(x), dims).view(x.dtype)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import random
+
 import numpy as np
 import pytest
 import torch
 
 from cookbook import concatenate, expand_dims, squeeze, stack
+from cookbook.testing import ALL_DTYPES
 from cookbook.testing.checks import Check, checks_for
 
 
@@ -159,3 +162,17 @@ def test_squeeze_of_0d_accepts_axis_0_as_numpy_does() -> None:
 def test_bad_input(call: object, error: type[Exception], message: str) -> None:
     with pytest.raises(error, match=message):
         call()  # type: ignore[operator]
+
+
+def test_many_operands_promote_as_numpy_does_not_pairwise() -> None:
+    """NumPy's result type over three or more dtypes is not a fold of two-operand promotion."""
+    rng = random.Random(0)
+    for dtypes in [
+        (torch.uint8, torch.int8, torch.float16),
+        *(tuple(rng.sample(ALL_DTYPES, 3)) for _ in range(300)),
+    ]:
+        tensors = [torch.zeros(1, dtype=dtype) for dtype in dtypes]
+        arrays = [tensor.numpy() for tensor in tensors]
+        expected = np.concatenate(arrays).dtype
+        assert concatenate(tensors).numpy().dtype == expected, dtypes
+        assert stack(tensors).numpy().dtype == np.stack(arrays).dtype == expected, dtypes

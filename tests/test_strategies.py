@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import cmath
 import math
 
 import pytest
 import torch
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cookbook.testing import LAYOUT_KINDS, NUMERIC_DTYPES, poison_value, shapes, tensors
+from cookbook.testing import ALL_DTYPES, LAYOUT_KINDS, poison_value, shapes, tensors
 
 # Shapes on which every layout kind can show: two or more axes, each of size 2 or more.
 ROOMY_SHAPES = shapes(min_dims=2, max_dims=4, min_side=2, max_side=4)
-DTYPES = st.sampled_from(NUMERIC_DTYPES)
+DTYPES = st.sampled_from(ALL_DTYPES)
 
 
 def addressed_offsets(x: torch.Tensor) -> set[int]:
@@ -78,7 +79,8 @@ def test_gaps_hold_poison(device: torch.device) -> None:
         poison = poison_value(x.dtype)
         for index in gaps:
             value = storage[index].item()
-            assert math.isnan(value) if isinstance(poison, float) else value == poison, (
+            is_nan = cmath.isnan(value) if isinstance(value, complex) else math.isnan(value)
+            assert is_nan if isinstance(poison, float) else value == poison, (
                 f"storage[{index}] = {value} is not poison; strides {x.stride()}, "
                 f"offset {x.storage_offset()}"
             )
@@ -101,3 +103,16 @@ def test_values_come_through_unchanged() -> None:
         np.testing.assert_array_equal(x.numpy(), np.broadcast_to(values, shape))
 
     round_trip()
+
+
+def test_every_shared_dtype_is_drawn() -> None:
+    seen: set[torch.dtype] = set()
+
+    @given(tensors(DTYPES, shapes(max_dims=1)))
+    @settings(max_examples=300, derandomize=True, database=None)
+    def collect(x: torch.Tensor) -> None:
+        seen.add(x.dtype)
+
+    collect()
+    assert seen == set(ALL_DTYPES)
+    assert len(ALL_DTYPES) == 14  # bool, 4 unsigned, 4 signed, 3 float, 2 complex

@@ -13,12 +13,12 @@ from cookbook._dtypes import TORCH_TO_NUMPY
 from cookbook.allocation import cxcywh_to_xyxy, new_like, xyxy_to_cxcywh
 from cookbook.testing.assertions import assert_matches_numpy
 from cookbook.testing.checks import Bench, Case, Drawer, Example, Recipe, Route, Workload
-from cookbook.testing.strategies import FLOAT_DTYPES, NUMERIC_DTYPES, shapes
+from cookbook.testing.strategies import ALL_DTYPES, FLOAT_DTYPES, shapes
 from cookbook.testing.workloads import detections, floats, yolov3_centres, yolov3_corners
 
 
 def _new_like_arguments(draw: Drawer) -> tuple[torch.Tensor, Any]:
-    dtype = draw(st.sampled_from((torch.bool, *NUMERIC_DTYPES)), label="dtype")
+    dtype = draw(st.sampled_from(ALL_DTYPES), label="dtype")
     x = draw.tensor(dtype, shapes(max_dims=3), label="x")
     if dtype.is_floating_point and draw(st.booleans(), label="requires_grad"):
         x = x.detach().requires_grad_()

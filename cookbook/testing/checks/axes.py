@@ -8,10 +8,10 @@ from hypothesis import strategies as st
 
 from cookbook.axes import chw_to_hwc, hwc_to_chw, inverse_permutation, moveaxis, permute
 from cookbook.testing.checks import Bench, Case, Drawer, Example, Recipe, Workload
-from cookbook.testing.strategies import NUMERIC_DTYPES, shapes
+from cookbook.testing.strategies import ALL_DTYPES, shapes
 from cookbook.testing.workloads import floats, side
 
-DTYPES = st.sampled_from(NUMERIC_DTYPES)
+DTYPES = st.sampled_from(ALL_DTYPES)
 
 
 def _with_negatives(draw: Drawer, axes: list[int], ndim: int) -> list[int]:

@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 from cookbook._dtypes import TORCH_TO_NUMPY
 from cookbook.grids import grid_offsets, meshgrid, tile_anchors
 from cookbook.testing.checks import Bench, Case, Drawer, Example, Recipe, Route, Workload
-from cookbook.testing.strategies import NUMERIC_DTYPES, shapes
+from cookbook.testing.strategies import ALL_DTYPES, shapes
 from cookbook.testing.workloads import floats, grid_side, side, yolov3_offsets
 
-DTYPES = st.sampled_from(NUMERIC_DTYPES)
+DTYPES = st.sampled_from(ALL_DTYPES)
 SIDES = st.integers(0, 6)
 
 

@@ -13,10 +13,10 @@ from cookbook._dtypes import NUMPY_TO_TORCH, TORCH_TO_NUMPY
 from cookbook.interop import from_numpy, to_numpy
 from cookbook.testing.assertions import assert_matches_numpy
 from cookbook.testing.checks import Bench, Case, Drawer, Example, Recipe, Workload
-from cookbook.testing.strategies import NUMERIC_DTYPES, shapes
+from cookbook.testing.strategies import ALL_DTYPES, shapes
 from cookbook.testing.workloads import floats
 
-DTYPES = st.sampled_from((torch.bool, *NUMERIC_DTYPES))
+DTYPES = st.sampled_from(ALL_DTYPES)
 SHAPES = shapes(max_dims=3, max_side=3)
 #: Every dtype both libraries have, unsigned and complex included.
 ARRAY_DTYPES = st.sampled_from(sorted(TORCH_TO_NUMPY.values(), key=str))

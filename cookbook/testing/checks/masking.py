@@ -8,10 +8,10 @@ from hypothesis import strategies as st
 
 from cookbook.masking import confidence_mask, filter_confident
 from cookbook.testing.checks import Bench, Case, Drawer, Example, Recipe, Workload
-from cookbook.testing.strategies import NUMERIC_DTYPES, shapes
+from cookbook.testing.strategies import NUMERIC_DTYPES, WIDE_UNSIGNED_DTYPES, shapes
 from cookbook.testing.workloads import detections
 
-DTYPES = st.sampled_from(NUMERIC_DTYPES)
+DTYPES = st.sampled_from((*NUMERIC_DTYPES, *WIDE_UNSIGNED_DTYPES))
 # Thresholds near the drawn values, whole and fractional, so both sides of ">" occur.
 THRESHOLDS = (
     st.integers(-3, 3) | st.floats(-3, 3) | st.sampled_from((0.5, float("nan"), float("-inf")))

@@ -12,15 +12,19 @@ from hypothesis import strategies as st
 from cookbook.maths import mean
 from cookbook.testing.assertions import assert_matches_numpy
 from cookbook.testing.checks import Bench, Case, Drawer, Example, Recipe, Workload
-from cookbook.testing.strategies import NUMERIC_DTYPES, shapes, small_integers
+from cookbook.testing.strategies import ALL_DTYPES, shapes, small_integers
 from cookbook.testing.workloads import floats, side
 
-DTYPES = st.sampled_from((torch.bool, *NUMERIC_DTYPES))
+DTYPES = st.sampled_from(ALL_DTYPES)
 SHAPES = shapes(max_dims=3, max_side=3)
 #: Quarters in [-100, 100]: sums of a few are exact in float32 and float64, so
 #: only the final division rounds.
 QUARTERS = st.integers(-400, 400).map(lambda k: k / 4)
-INTEGERS = {dtype: small_integers(dtype, 100) for dtype in (torch.bool, *NUMERIC_DTYPES)}
+INTEGERS = {
+    dtype: small_integers(dtype, 100)
+    for dtype in ALL_DTYPES
+    if not (dtype.is_floating_point or dtype.is_complex)
+}
 
 
 def _axis(draw: Drawer, ndim: int) -> Any:
@@ -31,7 +35,10 @@ def _axis(draw: Drawer, ndim: int) -> Any:
 
 def _mean_example(draw: Drawer) -> Example:
     dtype = draw(DTYPES, label="dtype")
-    values = QUARTERS if dtype.is_floating_point else INTEGERS[dtype]
+    if dtype.is_complex:
+        values: st.SearchStrategy[Any] = st.builds(complex, QUARTERS, QUARTERS)
+    else:
+        values = QUARTERS if dtype.is_floating_point else INTEGERS[dtype]
     x = draw.tensor(dtype, SHAPES, elements=values, label="x")
     return (x,), {"axis": _axis(draw, x.ndim)}
 
@@ -41,7 +48,8 @@ def _mean_oracle(x: np.ndarray, axis: Any) -> np.ndarray:
     dtype = np.mean(np.zeros(1, x.dtype)).dtype
     with warnings.catch_warnings():  # "Mean of empty slice": the result is NaN
         warnings.simplefilter("ignore", RuntimeWarning)
-        return np.asarray(np.mean(x.astype(np.float64), axis=axis)).astype(dtype)
+        wide = np.complex128 if x.dtype.kind == "c" else np.float64
+        return np.asarray(np.mean(x.astype(wide), axis=axis)).astype(dtype)
 
 
 def _compare(actual: torch.Tensor, expected: np.ndarray) -> None:

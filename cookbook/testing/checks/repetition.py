@@ -9,10 +9,10 @@ from hypothesis.extra import numpy as hnp
 
 from cookbook.repetition import broadcast_to, repeat_elements, tile
 from cookbook.testing.checks import Bench, Case, Drawer, Example, Recipe, Route, Workload
-from cookbook.testing.strategies import NUMERIC_DTYPES, shapes
+from cookbook.testing.strategies import ALL_DTYPES, shapes
 from cookbook.testing.workloads import floats, side
 
-DTYPES = st.sampled_from((torch.bool, *NUMERIC_DTYPES))
+DTYPES = st.sampled_from(ALL_DTYPES)
 COUNTS = st.integers(0, 3)
 
 

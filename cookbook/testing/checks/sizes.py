@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 
 from cookbook.sizes import nbytes, numel
 from cookbook.testing.checks import Bench, Case, Drawer, Example, Recipe, Workload
-from cookbook.testing.strategies import NUMERIC_DTYPES, shapes
+from cookbook.testing.strategies import ALL_DTYPES, shapes
 from cookbook.testing.workloads import floats
 
-DTYPES = st.sampled_from((torch.bool, *NUMERIC_DTYPES))
+DTYPES = st.sampled_from(ALL_DTYPES)
 
 
 def _tensor_example(draw: Drawer) -> Example:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from cookbook.strides import contiguous_strides, is_contiguous, shares_storage, view_strides
 from cookbook.testing.assertions import assert_matches_numpy
 from cookbook.testing.checks import Bench, Case, Drawer, Example, Recipe, Workload
-from cookbook.testing.strategies import NUMERIC_DTYPES, shapes
+from cookbook.testing.strategies import ALL_DTYPES, shapes
 from cookbook.testing.workloads import floats, side
 
 
@@ -85,7 +85,7 @@ def _check_view_strides(draw: Drawer) -> None:
 
 
 def _shares_storage_example(draw: Drawer) -> Example:
-    x = draw.tensor(st.sampled_from(NUMERIC_DTYPES), shapes(min_dims=1, max_dims=3), label="x")
+    x = draw.tensor(st.sampled_from(ALL_DTYPES), shapes(min_dims=1, max_dims=3), label="x")
     relatives: dict[str, tuple[Callable[[torch.Tensor], torch.Tensor], bool]] = {
         "itself": (lambda t: t, True),
         "detach": (torch.Tensor.detach, True),

@@ -72,7 +72,7 @@ def is_contiguous(shape: tuple[int, ...], strides: tuple[int, ...]) -> bool:
     Equivalent to ``torch.empty_strided(shape, strides).is_contiguous()``: the
     strides must be the row-major ones, except that dimensions of size 1 may
     have any stride, and a tensor with no elements is always contiguous.
-    NumPy's ``flags.c_contiguous`` follows the same rule.
+    NumPy equivalent: ``a.flags.c_contiguous``, which follows the same rule.
 
     Args:
         shape: Sequence of non-negative sizes.
@@ -140,8 +140,8 @@ def view_strides(
 
     ``view`` never copies, so it succeeds only when every run of old dimensions
     that the new shape merges or splits is itself contiguous in memory. Where it
-    returns None, ``x.reshape(new_shape)`` copies instead. NumPy's analogue is
-    assigning ``a.shape = new_shape``, which raises in the same cases.
+    returns None, ``x.reshape(new_shape)`` copies instead. NumPy equivalent:
+    ``a.shape = new_shape`` (assigning the shape), which raises in the same cases.
 
     Args:
         shape: The tensor's sizes.

@@ -133,7 +133,8 @@ def test_shares_storage_from_numpy_views() -> None:
     whole, tail = torch.from_numpy(array), torch.from_numpy(array[2:])
     assert whole.untyped_storage().data_ptr() != tail.untyped_storage().data_ptr()
     assert np.shares_memory(array, array[2:])
-    assert shares_storage(whole, tail) and shares_storage(tail, whole)
+    assert shares_storage(whole, tail)
+    assert shares_storage(tail, whole)
     tail[0] = -1.0  # the write shows through: they do share memory
     assert whole[2] == -1.0
     assert not shares_storage(torch.from_numpy(array[:5]), torch.from_numpy(array[5:]))

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import torch
-import torch.nn.functional as F  # noqa: N812 (the name every torch user types)
+import torch.nn.functional as F
 
 import cookbook
 
@@ -29,7 +29,7 @@ _TRIGGERED = re.compile(r"\s*\(Triggered internally at [^)]*\)\s*$")
 
 @dataclass(frozen=True)
 class Entry:
-    """One message: ``setup`` runs silently, then ``line`` must raise or warn, then ``fix`` must not.
+    """One message: ``setup`` runs quietly, ``line`` must raise or warn, ``fix`` must not.
 
     ``fix_runs`` is False only where the fix needs hardware the build may lack.
     """
@@ -142,7 +142,8 @@ ENTRIES: tuple[Entry, ...] = (
         "matmul-mixed-dtypes",
         "a, b = torch.ones(2, 2, dtype=torch.int64), torch.ones(2, 2)",
         "a @ b",
-        "`torch.matmul` does not promote dtypes; `np.matmul` promotes int64 and float32 to float64.",
+        "`torch.matmul` does not promote dtypes; `np.matmul` promotes int64 and float32 "
+        "to float64.",
         "a.to(b.dtype) @ b  # or cookbook.matmul(a, b) for NumPy's float64",
         "recipes/matmul/#matmul",
         "matmul",
@@ -226,7 +227,8 @@ ENTRIES: tuple[Entry, ...] = (
         "from-numpy-negative-strides",
         "a = np.arange(3)",
         "torch.from_numpy(a[::-1])",
-        "A torch tensor cannot have negative strides, so it cannot share a reversed array's memory.",
+        "A torch tensor cannot have negative strides, so it cannot share a reversed "
+        "array's memory.",
         "torch.from_numpy(a[::-1].copy())  # or cookbook.from_numpy(a[::-1])",
         "recipes/interop/#from_numpy",
         "from_numpy",
@@ -235,7 +237,8 @@ ENTRIES: tuple[Entry, ...] = (
         "from-numpy-byte-order",
         'a = np.array([1, 2], dtype=">i4")',
         "torch.from_numpy(a)",
-        "torch tensors are in the machine's byte order; a big-endian array needs a converting copy.",
+        "torch tensors are in the machine's byte order; a big-endian array needs a "
+        "converting copy.",
         'torch.from_numpy(a.astype("=i4"))  # or cookbook.from_numpy(a)',
         "recipes/interop/#from_numpy",
         "from_numpy",
@@ -301,7 +304,8 @@ ENTRIES: tuple[Entry, ...] = (
         "pad-length",
         "x = torch.ones(2, 3)",
         "F.pad(x, (1,))",
-        "`F.pad` takes (before, after) pairs, last dimension first: the reverse of `np.pad`'s order.",
+        "`F.pad` takes (before, after) pairs, last dimension first: the reverse of "
+        "`np.pad`'s order.",
         "F.pad(x, (1, 1))  # np.pad(x, ((0, 0), (1, 1)))",
         "recipes/plumbing/",
         "Shape plumbing",
@@ -447,7 +451,7 @@ def _first_line(text: str) -> str:
 
 
 def outcome(entry: Entry) -> tuple[str, str]:
-    """Run ``entry.line`` after its setup: the class name and the first line of what it raised or warned.
+    """Run ``entry.line`` after its setup: the class and first line of what it raised or warned.
 
     Raises:
         AssertionError: If the line neither raises nor warns, or (for an entry
@@ -456,7 +460,7 @@ def outcome(entry: Entry) -> tuple[str, str]:
     namespace = _namespace()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        exec(entry.setup, namespace)  # noqa: S102 (the page's own declarations)
+        exec(entry.setup, namespace)
     kind, text = "", ""
     # Some torch warnings fire once per process (TORCH_WARN_ONCE); another
     # page may already have triggered them in this build.
@@ -465,10 +469,10 @@ def outcome(entry: Entry) -> tuple[str, str]:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")
-            exec(entry.line, namespace)  # noqa: S102
+            exec(entry.line, namespace)
     except Warning as warning:
         kind, text = type(warning).__name__, str(warning)
-    except Exception as err:  # noqa: BLE001 (any class torch raises is the point)
+    except Exception as err:
         kind, text = type(err).__name__, str(err)
     finally:
         torch.set_warn_always(warn_always)
@@ -478,10 +482,10 @@ def outcome(entry: Entry) -> tuple[str, str]:
         fixed = _namespace()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            exec(entry.setup, fixed)  # noqa: S102
+            exec(entry.setup, fixed)
         with warnings.catch_warnings():
             warnings.simplefilter("error")
-            exec(entry.fix, fixed)  # noqa: S102
+            exec(entry.fix, fixed)
     return kind, _first_line(text)
 
 

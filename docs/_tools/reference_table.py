@@ -83,10 +83,14 @@ def check_listing(path: Path = REFERENCE) -> None:
     ]
     expected = expected_listing()
     if found != expected:
-        for index, (got, want) in enumerate(zip(found + [""] * len(expected), expected)):
+        for index, (got, want) in enumerate(
+            zip(found + [""] * len(expected), expected, strict=False)
+        ):
             if got != want:
                 raise AssertionError(
                     f"{path}: entry {index + 1} is {got!r}, expected {want!r} "
                     "(one heading per family, one ::: line per recipe, registry order)"
                 )
-        raise AssertionError(f"{path}: extra entries after {expected[-1]!r}: {found[len(expected) :]}")
+        raise AssertionError(
+            f"{path}: extra entries after {expected[-1]!r}: {found[len(expected) :]}"
+        )

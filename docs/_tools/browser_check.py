@@ -24,6 +24,7 @@ Exits non-zero with a list of failures.
 from __future__ import annotations
 
 import argparse
+import html
 import html.parser
 import re
 import socket
@@ -241,7 +242,7 @@ def _check_search_first(driver: webdriver.Chrome, base: str, query: str, page: s
     except Exception:
         return [f"search {query!r}: no results"]
     links = driver.execute_script(script)
-    first = urldefrag(links[0])[0]
+    first = urldefrag(links[0])[0].split("?")[0]  # drop Material's ?h= highlight query
     if first != base + page:
         return [f"search {query!r}: first result {links[0]}, expected {base + page}"]
     print(f"search: {query!r} puts {page} first")
@@ -296,12 +297,46 @@ def _check_metadata(site: Path) -> list[str]:
             )
         else:
             descriptions[description.group(1)] = name
+    failures += _check_titles(site)
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     local = re.findall(r"<loc>(https?://(?:localhost|127\.0\.0\.1)[^<]*)</loc>", sitemap)
     failures += [f"sitemap.xml: {loc} points at this machine" for loc in local]
     print(
         f"metadata: {len(descriptions)} pages with distinct descriptions, canonical links checked"
     )
+    return failures
+
+
+def _text(fragment: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", fragment)).split())
+
+
+def _h1(page: Path) -> str:
+    text = page.read_text(encoding="utf-8")
+    match = re.search(r"<h1[^>]*>(.*?)(?:<a class=\"headerlink\".*?)?</h1>", text, re.S)
+    return _text(match.group(1)) if match else ""
+
+
+def _check_titles(site: Path) -> list[str]:
+    """Each navigation label equals its page's H1, and the <title> is that H1 too."""
+    failures = []
+    home = (site / "index.html").read_text(encoding="utf-8")
+    nav = re.findall(
+        r'<a href="([^"#]*)" class="md-nav__link[^"]*">\s*<span class="md-ellipsis">(.*?)</span>',
+        home,
+        re.S,
+    )
+    for href, label in nav:
+        page = site / href / "index.html" if href not in ("", ".", "./") else site / "index.html"
+        if page.exists() and _text(label) != _h1(page):
+            failures.append(f"nav label {_text(label)!r} differs from {href}'s H1 {_h1(page)!r}")
+    for page in sorted(site.rglob("index.html")):
+        title = re.search(r"<title>(.*?)</title>", page.read_text(encoding="utf-8"), re.S)
+        h1 = _h1(page)
+        shown = _text(title.group(1)) if title else ""
+        if page.parent != site and h1 and shown != f"{h1} - tensor-cookbook":
+            failures.append(f"{page.relative_to(site)}: <title> {shown!r}, H1 {h1!r}")
+    print(f"titles: {len(nav)} navigation labels checked against their pages' H1")
     return failures
 
 

@@ -187,8 +187,9 @@ def softmax(x: torch.Tensor, axis: int = -1) -> torch.Tensor:
     Subtracting the maximum keeps ``exp`` finite for any finite input. As in
     the formula, a slice holding NaN or ``+inf`` (or only ``-inf``) gives NaN,
     and an empty ``axis`` raises (NumPy's ``max`` of nothing raises). Bare
-    ``torch.softmax`` returns an empty result there instead, and float32 for
-    integer input.
+    ``torch.softmax`` returns an empty result there instead, and raises
+    NotImplementedError for integer and bool input (``"softmax_lastdim_kernel_impl"
+    not implemented for 'Long'``), where NumPy returns a float.
 
     Args:
         x: Real tensor with at least one dimension.
@@ -208,6 +209,8 @@ def softmax(x: torch.Tensor, axis: int = -1) -> torch.Tensor:
                 [0.0000, 1.0000]])
         >>> softmax(torch.tensor([1000.0, 1000.0]))  # exp(1000.0) alone is inf
         tensor([0.5000, 0.5000])
+        >>> softmax(torch.tensor([0, 1]))  # torch.softmax raises NotImplementedError
+        tensor([0.2689, 0.7311], dtype=torch.float64)
 
     See also:
         [sigmoid][cookbook.sigmoid]: a softmax over ``(x, 0)``.

@@ -6,7 +6,7 @@ bare baseline and the other routes to its result. Timings come from
 ``torch.utils.benchmark`` (which synchronises CUDA and picks repeat counts);
 the table gives medians and their ratio, and the last line says which targets hold:
 
-- every recipe within 1.10x of its bare op at 10**6 elements (on CPU);
+- every recipe within 1.10x of its bare op at 10**6 elements, on whichever device it runs;
 - copy recipes within 1.5x of a ``torch.clone`` of their output;
 - ``grid_offsets`` at least 5x faster than the YOLOv3 NumPy route at 76x76x3.
 """

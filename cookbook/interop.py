@@ -28,13 +28,15 @@ def to_numpy(x: torch.Tensor) -> np.ndarray:
     through one is seen through the other. Anything else is a copy.
 
     Args:
-        x: Tensor of any rank, dtype (bfloat16 excepted) and device.
+        x: Tensor of any rank and device, of a dtype NumPy has: not bfloat16,
+            complex32, the float8 types or the sub-byte integer types.
 
     Returns:
         ndarray of ``x``'s shape and the matching NumPy dtype.
 
     Raises:
-        TypeError: If ``x`` is not a tensor, or its dtype has no NumPy counterpart.
+        TypeError: If ``x`` is not a tensor, or its dtype has no NumPy counterpart
+            (bfloat16, complex32, ``float8_e4m3fn`` and the other float8 types).
 
     Examples:
         >>> x = torch.arange(6).reshape(2, 3)

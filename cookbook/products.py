@@ -175,8 +175,10 @@ def numpy_dot(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
         b: Tensor of any rank, on the same device as ``a``.
 
     Returns:
-        Tensor of shape ``a.shape[:-1] + b.shape[:-2] + b.shape[-1:]`` (or the
-        broadcast product's shape for a 0-d operand), in NumPy's result dtype.
+        Tensor of shape ``a.shape[:-1] + b.shape[:-2] + b.shape[-1:]`` when ``b``
+        has two or more dimensions, ``a.shape[:-1]`` when ``b`` is 1-D (``(2, 3)``
+        with ``(3,)`` gives ``(2,)``), or the broadcast product's shape for a 0-d
+        operand; in NumPy's result dtype.
 
     Raises:
         TypeError: If ``a`` or ``b`` is not a tensor.
@@ -192,6 +194,8 @@ def numpy_dot(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
                 [6, 8]])
         >>> numpy_dot(torch.ones(2, 3, 4), torch.ones(5, 4, 6)).shape
         torch.Size([2, 3, 5, 6])
+        >>> numpy_dot(torch.ones(2, 3), torch.ones(3)).shape  # b 1-D: a.shape[:-1]
+        torch.Size([2])
 
     See also:
         [matmul][cookbook.matmul] for ``np.matmul``, which broadcasts batch axes instead.

@@ -72,7 +72,7 @@ def is_contiguous(shape: tuple[int, ...], strides: tuple[int, ...]) -> bool:
     Equivalent to ``torch.empty_strided(shape, strides).is_contiguous()``: the
     strides must be the row-major ones, except that dimensions of size 1 may
     have any stride, and a tensor with no elements is always contiguous.
-    NumPy's ``flags.c_contiguous`` follows the same rule.
+    NumPy equivalent: ``a.flags.c_contiguous``, which follows the same rule.
 
     Args:
         shape: Sequence of non-negative sizes.
@@ -140,8 +140,8 @@ def view_strides(
 
     ``view`` never copies, so it succeeds only when every run of old dimensions
     that the new shape merges or splits is itself contiguous in memory. Where it
-    returns None, ``x.reshape(new_shape)`` copies instead. NumPy's analogue is
-    assigning ``a.shape = new_shape``, which raises in the same cases.
+    returns None, ``x.reshape(new_shape)`` copies instead. NumPy equivalent:
+    ``a.shape = new_shape`` (assigning the shape), which raises in the same cases.
 
     Args:
         shape: The tensor's sizes.
@@ -204,22 +204,38 @@ def view_strides(
     return tuple(result)
 
 
-def shares_storage(a: torch.Tensor, b: torch.Tensor) -> bool:
-    """Whether two tensors are views of one storage, so writing one may change the other.
+def _byte_span(x: torch.Tensor) -> tuple[int, int] | None:
+    """The addresses ``[first, last + itemsize)`` of x's elements; None if it spans no memory."""
+    start = x.data_ptr()
+    if x.numel() == 0 or start == 0:
+        return None
+    last = sum((size - 1) * step for size, step in zip(x.shape, x.stride(), strict=True))
+    return start, start + (last + 1) * x.element_size()
 
-    NumPy's analogue is ``np.may_share_memory(a, b)``, which answers the same
-    question by memory bounds. True for ``x`` and any view of it (``x.t()``,
-    ``x[1:]``, ``x.view(-1)``, ``x.expand(...)``, ``x.detach()``), and for two
-    tensors made from one NumPy array by ``torch.from_numpy``; False for a copy
-    (``x.clone()``, ``x.contiguous()`` of a non-contiguous ``x``) and for
-    tensors on different devices.
+
+def shares_storage(a: torch.Tensor, b: torch.Tensor) -> bool:
+    """Whether two tensors span overlapping memory, so writing one may change the other.
+
+    NumPy equivalent: ``np.may_share_memory(a, b)``: like it, this compares the
+    byte ranges each tensor spans (from its first element's address to the end
+    of its last), not the elements themselves, so two interleaved views such as
+    ``x[::2]`` and ``x[1::2]`` count as sharing. True for ``x`` and any view of
+    it (``x.t()``, ``x[1:]``, ``x.view(-1)``, ``x.expand(...)``, ``x.detach()``),
+    and for ``torch.from_numpy(arr)`` and ``torch.from_numpy(arr[2:])``, which
+    sit in two storages over one buffer; False for a copy (``x.clone()``,
+    ``x.contiguous()`` of a non-contiguous ``x``), for disjoint slices such as
+    ``x[:2]`` and ``x[2:]``, and for tensors on different devices.
+
+    A tensor with no elements (or on the ``meta`` device) spans no memory;
+    there the answer is whether both tensors view the same storage, where
+    ``np.may_share_memory`` would say False.
 
     Args:
         a: A tensor.
         b: A tensor.
 
     Returns:
-        True exactly when ``a`` and ``b`` view the same storage.
+        True when the memory ranges of ``a`` and ``b`` overlap on one device.
 
     Raises:
         TypeError: If ``a`` or ``b`` is not a tensor.
@@ -230,6 +246,8 @@ def shares_storage(a: torch.Tensor, b: torch.Tensor) -> bool:
         (True, False)
         >>> shares_storage(x, x.contiguous())  # already contiguous: the same tensor
         True
+        >>> shares_storage(x[:5], x[5:]), shares_storage(x[:6], x[5:])
+        (False, True)
 
     See also:
         [view_strides][cookbook.view_strides].
@@ -238,10 +256,9 @@ def shares_storage(a: torch.Tensor, b: torch.Tensor) -> bool:
     require_tensor(b, "b", "shares_storage")
     if a.device != b.device:
         return False
-    first, second = a.untyped_storage(), b.untyped_storage()
-    # Each call wraps the storage anew; ``_cdata`` is the address of the
-    # underlying StorageImpl, the only identity that also holds for two
-    # zero-byte storages (whose data pointers are both null).
-    if first._cdata == second._cdata:
-        return True
-    return first.data_ptr() != 0 and first.data_ptr() == second.data_ptr()
+    span_a, span_b = _byte_span(a), _byte_span(b)
+    if span_a is None or span_b is None:
+        # ``_cdata`` is the address of the StorageImpl: the storage's identity,
+        # which also holds for zero-byte storages (whose data pointers are null).
+        return bool(a.untyped_storage()._cdata == b.untyped_storage()._cdata)
+    return span_a[0] < span_b[1] and span_b[0] < span_a[1]

@@ -94,3 +94,50 @@ def test_shares_storage_across_numpy(device: torch.device) -> None:
     assert shares_storage(on_device, on_device[1:])
     if device.type != "cpu":
         assert not shares_storage(on_device, on_device.cpu())
+
+
+def test_shares_storage_compares_memory_ranges(device: torch.device) -> None:
+    x = torch.arange(12, device=device)
+    assert shares_storage(x[:6], x[4:])  # overlapping views of one buffer
+    assert not shares_storage(x[:6], x[6:])  # adjacent, disjoint halves
+    assert not shares_storage(x[:3], x[9:])
+    grid = x.view(3, 4)
+    assert shares_storage(grid[:, 1], grid[2])  # a column and a row crossing it
+    assert shares_storage(grid[0], grid[:, 3])  # the row ends where the column starts
+    assert not shares_storage(grid[0], grid[1:, 0])
+    # Like np.may_share_memory: bounds, not elements; the even and odd
+    # elements interleave without touching, yet their ranges overlap.
+    assert shares_storage(x[::2], x[1::2])
+
+
+def test_shares_storage_empty_tensors(device: torch.device) -> None:
+    x = torch.arange(6, device=device)
+    assert shares_storage(x[6:], x)  # no bytes, but a view of x's storage
+    assert shares_storage(x[:0], x[6:])
+    assert not shares_storage(torch.zeros(0, device=device), x)
+    assert not shares_storage(torch.zeros(0, device=device), torch.zeros(0, device=device))
+
+
+def test_shares_storage_different_devices(device: torch.device) -> None:
+    x = torch.zeros(3, device=device)
+    assert not shares_storage(x, x.to("meta"))
+    assert not shares_storage(x.to("meta"), torch.zeros(3, device="meta"))
+    meta = torch.zeros(4, device="meta")
+    assert shares_storage(meta, meta[1:])  # no memory: falls back to storage identity
+
+
+def test_shares_storage_from_numpy_views() -> None:
+    import numpy as np
+
+    array = np.arange(10.0)
+    whole, tail = torch.from_numpy(array), torch.from_numpy(array[2:])
+    assert whole.untyped_storage().data_ptr() != tail.untyped_storage().data_ptr()
+    assert np.shares_memory(array, array[2:])
+    assert shares_storage(whole, tail)
+    assert shares_storage(tail, whole)
+    tail[0] = -1.0  # the write shows through: they do share memory
+    assert whole[2] == -1.0
+    assert not shares_storage(torch.from_numpy(array[:5]), torch.from_numpy(array[5:]))
+    assert shares_storage(torch.from_numpy(array[::-1].copy()), whole) is False
+    assert shares_storage(torch.from_numpy(array.reshape(2, 5).T.copy()), whole) is False
+    assert shares_storage(torch.from_numpy(array.reshape(2, 5)[:, 1]), tail)

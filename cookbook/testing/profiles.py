@@ -1,4 +1,4 @@
-"""Hypothesis profiles: ``ci`` (the default for the test command), ``dev`` and ``thorough``."""
+"""Hypothesis profiles: ``dev`` (the default), ``ci`` (what CI selects) and ``thorough``."""
 
 from __future__ import annotations
 

@@ -9,7 +9,12 @@ the end) and checks:
   with no console errors;
 * every internal ``<a href>`` on those pages answers HTTP 200, and its ``#anchor``
   exists on the target page;
-* searching "repeat" offers the repeat page;
+* searching "repeat" offers the repeat page, and each query in ``SEARCHES`` returns
+  its page first;
+* the errors page holds at least 25 entries, each heading equal to the message the
+  installed torch gives (recomputed here with ``errors_index``);
+* no canonical link or sitemap entry points at localhost, and every page has its own
+  meta description;
 * the palette toggle reaches the dark scheme (``data-md-color-scheme="slate"``);
 * screenshots of the home and contiguous-vs-view pages are saved under artifacts/.
 
@@ -19,7 +24,9 @@ Exits non-zero with a list of failures.
 from __future__ import annotations
 
 import argparse
+import html
 import html.parser
+import re
 import socket
 import subprocess
 import sys
@@ -30,6 +37,7 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urldefrag
 
+import errors_index
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -51,6 +59,15 @@ FLAGS = [
     "--disable-sync",
     "--window-size=1280,1600",
 ]
+
+
+# A query a visitor types, and the page that must come first.
+SEARCHES = {
+    "tensor.new": "recipes/new/",
+    "repeat_interleave": "recipes/repeat/",
+    "view size is not compatible": "recipes/contiguous/",
+    "meshgrid indexing": "recipes/meshgrid/",
+}
 
 
 class _Ids(html.parser.HTMLParser):
@@ -135,6 +152,9 @@ def check(site: Path, artifacts: Path) -> list[str]:
             try:
                 failures += _check_pages(driver, base, artifacts)
                 failures += _check_search(driver, base)
+                for query, page in SEARCHES.items():
+                    failures += _check_search_first(driver, base, query, page)
+                failures += _check_errors_page(driver, base)
                 failures += _check_palette(driver, base)
             finally:
                 driver.quit()
@@ -146,7 +166,7 @@ def check(site: Path, artifacts: Path) -> list[str]:
 
 def _check_pages(driver: webdriver.Chrome, base: str, artifacts: Path) -> list[str]:
     failures: list[str] = []
-    pages = [""] + [f"recipes/{fam.name}/" for fam in FAMILIES]
+    pages = ["", "errors/", "reference/"] + [f"recipes/{fam.name}/" for fam in FAMILIES]
     cache: dict[str, tuple[int, set[str]]] = {}
     checked_links = 0
     for page in pages:
@@ -207,6 +227,119 @@ def _check_search(driver: webdriver.Chrome, base: str) -> list[str]:
     return []
 
 
+def _check_search_first(driver: webdriver.Chrome, base: str, query: str, page: str) -> list[str]:
+    driver.get(base)
+    wait = WebDriverWait(driver, 20)
+    box = wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "input.md-search__input")))
+    driver.execute_script("document.getElementById('__search').checked = true")
+    box.send_keys(query)
+    script = (
+        "return Array.from(document.querySelectorAll('.md-search-result__item > a'), a => a.href)"
+    )
+    try:
+        wait.until(lambda d: d.execute_script(script))
+        time.sleep(0.5)  # let the result list settle
+    except Exception:
+        return [f"search {query!r}: no results"]
+    links = driver.execute_script(script)
+    first = urldefrag(links[0])[0].split("?")[0]  # drop Material's ?h= highlight query
+    if first != base + page:
+        return [f"search {query!r}: first result {links[0]}, expected {base + page}"]
+    print(f"search: {query!r} puts {page} first")
+    return []
+
+
+def _check_errors_page(driver: webdriver.Chrome, base: str) -> list[str]:
+    driver.get(base + "errors/")
+    WebDriverWait(driver, 15).until(
+        lambda d: d.execute_script("return document.readyState") == "complete"
+    )
+    # The heading text without its permalink: the first text node(s) only.
+    shown = driver.execute_script(
+        "return Object.fromEntries(Array.from(document.querySelectorAll('article h2[id]'),"
+        " h => [h.id, Array.from(h.childNodes).filter(n => !(n.classList &&"
+        " n.classList.contains('headerlink'))).map(n => n.textContent).join('').trim()]))"
+    )
+    failures = []
+    if len(errors_index.ENTRIES) < 25:
+        failures.append(f"errors page: {len(errors_index.ENTRIES)} entries declared, want >= 25")
+    for entry in errors_index.ENTRIES:
+        expected = errors_index.message(entry)
+        if entry.slug not in shown:
+            failures.append(f"errors page: no heading #{entry.slug}")
+        elif shown[entry.slug] != expected:
+            failures.append(
+                f"errors page: #{entry.slug} shows {shown[entry.slug]!r}, torch says {expected!r}"
+            )
+    print(f"errors page: {len(shown)} headings, {len(errors_index.ENTRIES)} checked against torch")
+    return failures
+
+
+def _check_metadata(site: Path) -> list[str]:
+    """Canonical links, sitemap entries and meta descriptions, read from the built files."""
+    failures = []
+    descriptions: dict[str, str] = {}
+    pages = sorted(site.rglob("index.html"))
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        name = str(page.relative_to(site))
+        if "404" in name:
+            continue
+        canonical = re.search(r'<link rel="canonical" href="([^"]*)"', text)
+        if canonical is None or re.search(r"//(localhost|127\.0\.0\.1)", canonical.group(1)):
+            failures.append(f"{name}: canonical link {canonical and canonical.group(1)!r}")
+        description = re.search(r'<meta name="description" content="([^"]*)"', text)
+        if description is None:
+            failures.append(f"{name}: no meta description")
+        elif description.group(1) in descriptions:
+            failures.append(
+                f"{name}: meta description shared with {descriptions[description.group(1)]}"
+            )
+        else:
+            descriptions[description.group(1)] = name
+    failures += _check_titles(site)
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    local = re.findall(r"<loc>(https?://(?:localhost|127\.0\.0\.1)[^<]*)</loc>", sitemap)
+    failures += [f"sitemap.xml: {loc} points at this machine" for loc in local]
+    print(
+        f"metadata: {len(descriptions)} pages with distinct descriptions, canonical links checked"
+    )
+    return failures
+
+
+def _text(fragment: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", fragment)).split())
+
+
+def _h1(page: Path) -> str:
+    text = page.read_text(encoding="utf-8")
+    match = re.search(r"<h1[^>]*>(.*?)(?:<a class=\"headerlink\".*?)?</h1>", text, re.S)
+    return _text(match.group(1)) if match else ""
+
+
+def _check_titles(site: Path) -> list[str]:
+    """Each navigation label equals its page's H1, and the <title> is that H1 too."""
+    failures = []
+    home = (site / "index.html").read_text(encoding="utf-8")
+    nav = re.findall(
+        r'<a href="([^"#]*)" class="md-nav__link[^"]*">\s*<span class="md-ellipsis">(.*?)</span>',
+        home,
+        re.S,
+    )
+    for href, label in nav:
+        page = site / href / "index.html" if href not in ("", ".", "./") else site / "index.html"
+        if page.exists() and _text(label) != _h1(page):
+            failures.append(f"nav label {_text(label)!r} differs from {href}'s H1 {_h1(page)!r}")
+    for page in sorted(site.rglob("index.html")):
+        title = re.search(r"<title>(.*?)</title>", page.read_text(encoding="utf-8"), re.S)
+        h1 = _h1(page)
+        shown = _text(title.group(1)) if title else ""
+        if page.parent != site and h1 and shown != f"{h1} - tensor-cookbook":
+            failures.append(f"{page.relative_to(site)}: <title> {shown!r}, H1 {h1!r}")
+    print(f"titles: {len(nav)} navigation labels checked against their pages' H1")
+    return failures
+
+
 def _check_palette(driver: webdriver.Chrome, base: str) -> list[str]:
     driver.get(base)
     WebDriverWait(driver, 15).until(
@@ -237,7 +370,8 @@ def main() -> int:
     parser.add_argument("--artifacts", type=Path, default=Path("artifacts"))
     args = parser.parse_args()
     args.artifacts.mkdir(parents=True, exist_ok=True)
-    failures = check(args.site.resolve(), args.artifacts)
+    failures = _check_metadata(args.site.resolve())
+    failures += check(args.site.resolve(), args.artifacts)
     for failure in failures:
         print("FAIL:", failure, file=sys.stderr)
     print("browser check:", "FAILED" if failures else "passed")

@@ -16,7 +16,9 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import numpy as np
 import torch
-from matplotlib.patches import Rectangle
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch, Rectangle
+from matplotlib.ticker import FixedLocator, NullLocator
 
 import cookbook
 
@@ -230,23 +232,50 @@ def repetition_side_by_side() -> str:
 
 
 def benchmark_ratios(rows: list[dict], title: str) -> str:
-    """Bars of recipe time over bare-torch time at the largest size measured (log scale)."""
+    """Recipe time over bare-torch time at the largest size, one bar per recipe.
+
+    Each bar starts at 1x (equal time) and runs left where the recipe is faster,
+    right where it is slower. The log axis is symmetric about 1x, so 0.5x and 2x
+    sit at the same distance, and its ticks are powers of two.
+    """
     largest = max(row["size"] for row in rows if not row["route"])
     shown = sorted(
         (row for row in rows if not row["route"] and row["size"] == largest),
         key=lambda row: row["ratio"],
     )
-    fig, ax = plt.subplots(figsize=(7.5, 0.28 * len(shown) + 1.2))
+    fig, ax = plt.subplots(figsize=(7.5, 0.28 * len(shown) + 1.6))
     names = [row["recipe"] for row in shown]
     ratios = [row["ratio"] for row in shown]
     colours = [ACCENT if ratio > 1.10 else ACCENT2 for ratio in ratios]
-    ax.barh(names, ratios, color=colours)
+    ax.barh(names, [ratio - 1 for ratio in ratios], left=1, color=colours)
     ax.set_xscale("log")
+    reach = max(2.0, *ratios, *(1 / ratio for ratio in ratios)) * 1.25
+    ax.set_xlim(1 / reach, reach)
+    powers = range(-int(np.log2(reach)), int(np.log2(reach)) + 1)
+    ax.xaxis.set_major_locator(FixedLocator([2.0**p for p in powers]))
+    ax.xaxis.set_minor_locator(NullLocator())
+    ax.set_xticklabels([f"{2.0**p:g}x" for p in powers])
     ax.axvline(1.0, color=FG, linewidth=1)
     ax.axvline(1.10, color=FG, linewidth=1, linestyle="--")
-    ax.set_xlabel("recipe / bare torch median (log scale; dashed: 1.10x target)", color=FG)
+    ax.set_xlabel(
+        f"recipe / bare torch median at {largest:,} elements, log scale: "
+        "left of 1x the recipe is faster, right of it slower",
+        color=FG,
+    )
     ax.set_title(title, color=FG)
     ax.tick_params(colors=FG, labelsize=8)
     for spine in ax.spines.values():
         spine.set_color(FG)
+    handles = [
+        Patch(color=ACCENT2, label="within the 1.10x target"),
+        Patch(color=ACCENT, label="slower than 1.10x"),
+        Line2D([], [], color=FG, linewidth=1, label="1x: as fast as bare torch"),
+        Line2D([], [], color=FG, linewidth=1, linestyle="--", label="1.10x target"),
+    ]
+    # Below the axes, so it never covers a bar.
+    legend = fig.legend(
+        handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=2, frameon=False
+    )
+    for text in legend.get_texts():
+        text.set_color(FG)
     return svg(fig, f"{title}: ratio of recipe to bare torch time per recipe")

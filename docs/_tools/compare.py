@@ -145,6 +145,7 @@ def side_by_side(
     setup: str = "",
     expect: str,
     recipe: str | None = None,
+    recipe_expect: str = "identical",
 ) -> str:
     """Markdown for NumPy and bare torch run side by side, the badge, and the recipe's fix.
 
@@ -155,8 +156,9 @@ def side_by_side(
         expect: The badge this build must produce for NumPy against bare torch
             (``"identical"``, ``"shape (2, 3) vs (3, 2)"``, ``"torch raises
             RuntimeError"``...); anything else fails the build.
-        recipe: The cookbook call, shown below with its own badge, which must be
-            ``identical``.
+        recipe: The cookbook call, shown below with its own badge against NumPy.
+        recipe_expect: The recipe's badge: ``identical``, or ``both raise`` where the
+            recipe raises as NumPy does.
 
     Returns:
         Markdown with ``md_in_html`` columns, ready to print from a markdown-exec block.
@@ -175,7 +177,7 @@ def side_by_side(
     if recipe is not None:
         fixed, fixed_error = _run(textwrap.dedent(recipe), setup)
         fixed_badge = _badge_of(left, left_error, fixed, fixed_error)
-        _pinned(fixed_badge, "identical", "the recipe's badge")
+        _pinned(fixed_badge, recipe_expect, "the recipe's badge")
         parts.append('<div class="cookbook-compare" markdown>\n')
         parts.append(_column("cookbook", recipe, _shown(fixed, fixed_error)))
         parts.append("\n</div>\n")

@@ -155,6 +155,7 @@ def check(site: Path, artifacts: Path) -> list[str]:
                 for query, page in SEARCHES.items():
                     failures += _check_search_first(driver, base, query, page)
                 failures += _check_errors_page(driver, base)
+                failures += _check_widths(driver, base, artifacts)
                 failures += _check_palette(driver, base)
             finally:
                 driver.quit()
@@ -272,6 +273,50 @@ def _check_errors_page(driver: webdriver.Chrome, base: str) -> list[str]:
                 f"errors page: #{entry.slug} shows {shown[entry.slug]!r}, torch says {expected!r}"
             )
     print(f"errors page: {len(shown)} headings, {len(errors_index.ENTRIES)} checked against torch")
+    return failures
+
+
+# Pages with wide tables, at a desktop and a phone width.
+WIDE_PAGES = ("performance/", "errors/", "reference/")
+WIDTHS = (1400, 390)
+# For each table: [its width, the width its box shows, the box's right edge]; the
+# box is the scrolling wrapper Material's script puts around every table.
+_TABLES = """
+return [window.innerWidth, Array.from(document.querySelectorAll('article table'), table => {
+  const box = table.closest('.md-typeset__scrollwrap') || table;
+  return [table.scrollWidth, box.clientWidth, box.getBoundingClientRect().right];
+})];
+"""
+
+
+def _check_widths(driver: webdriver.Chrome, base: str, artifacts: Path) -> list[str]:
+    """No table runs off the screen, all columns show on a desktop, no page scrolls sideways."""
+    failures = []
+    for width in WIDTHS:
+        driver.set_window_size(width, 1000)
+        for page in WIDE_PAGES:
+            driver.get(base + page)
+            WebDriverWait(driver, 15).until(
+                lambda d: d.execute_script("return document.readyState") == "complete"
+            )
+            time.sleep(0.3)  # let Material's script wrap the tables
+            inner_width, tables = driver.execute_script(_TABLES)
+            for index, (table_width, shown, right) in enumerate(tables):
+                if right > inner_width + 1:
+                    failures.append(f"{page} at {width} px: table {index} runs off the screen")
+                # On a desktop every column shows; on a phone a wide table may scroll.
+                if width >= 1000 and table_width > shown + 1:
+                    failures.append(
+                        f"{page} at {width} px: table {index} hides columns "
+                        f"({table_width} px in {shown} px)"
+                    )
+            page_width = driver.execute_script("return document.documentElement.scrollWidth")
+            if page_width > inner_width:
+                failures.append(f"{page} at {width} px: scrolls sideways ({page_width} px)")
+            if page == "performance/":
+                driver.save_screenshot(str(artifacts / f"performance-{width}.png"))
+    driver.set_window_size(1280, 1600)
+    print(f"widths: {', '.join(WIDE_PAGES)} at {WIDTHS} px: tables fit, no sideways scroll")
     return failures
 
 

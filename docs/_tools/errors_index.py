@@ -31,6 +31,8 @@ _TRIGGERED = re.compile(r"\s*\(Triggered internally at [^)]*\)\s*$")
 class Entry:
     """One message: ``setup`` runs quietly, ``line`` must raise or warn, ``fix`` must not.
 
+    ``fix`` is one line where torch has one; a few lines where it has none.
+    ``link`` is a site URL relative to the root, empty where no page covers it yet.
     ``fix_runs`` is False only where the fix needs hardware the build may lack.
     """
 
@@ -269,8 +271,8 @@ ENTRIES: tuple[Entry, ...] = (
         "As for `mean`, integer input needs a float dtype; note also that `np.std` "
         "divides by `n` (`ddof=0`), `torch.std` by `n - 1`.",
         "x.double().std(correction=0)  # np.std(x)",
-        "gotchas/",
-        "Gotchas",
+        "recipes/maths/#mean",
+        "mean",
     ),
     Entry(
         "quantile-of-integers",
@@ -278,8 +280,8 @@ ENTRIES: tuple[Entry, ...] = (
         "torch.quantile(x, 0.5)",
         "`torch.quantile` takes float32 and float64 only; `np.quantile` takes integers.",
         "torch.quantile(x.double(), 0.5)",
-        "gotchas/",
-        "Gotchas",
+        "recipes/maths/#mean",
+        "mean",
     ),
     Entry(
         "softmax-of-integers",
@@ -358,6 +360,31 @@ ENTRIES: tuple[Entry, ...] = (
         "Shape plumbing",
     ),
     Entry(
+        "unique-return-index",
+        "x = torch.tensor([3, 1, 3, 2, 1])",
+        "torch.unique(x, return_index=True)",
+        "`torch.unique` has `return_inverse` and `return_counts`, but not `np.unique`'s "
+        "`return_index`; the first index of each value is a scatter of positions.",
+        "values, inverse = torch.unique(x, return_inverse=True)\n"
+        "first = torch.full(values.shape, len(x))"
+        '.scatter_reduce(0, inverse, torch.arange(len(x)), "amin")',
+        "",
+        "",
+    ),
+    Entry(
+        "no-interp",
+        "xp, fp = torch.tensor([0.0, 1.0, 2.0]), torch.tensor([0.0, 10.0, 0.0])\n"
+        "x = torch.tensor([0.5, 3.0])",
+        "torch.interp(x, xp, fp)",
+        "torch has no `np.interp`; `searchsorted` finds each point's interval, and clamping "
+        "the weight to [0, 1] holds the end values outside `xp`, as NumPy does.",
+        "i = torch.searchsorted(xp, x).clamp(1, len(xp) - 1)\n"
+        "t = ((x - xp[i - 1]) / (xp[i] - xp[i - 1])).clamp(0, 1)\n"
+        "y = fp[i - 1] + t * (fp[i] - fp[i - 1])  # np.interp(x, xp, fp)",
+        "recipes/maths/",
+        "Maths",
+    ),
+    Entry(
         "cat-sizes",
         "a, b = torch.ones(2, 3), torch.ones(2, 4)",
         "torch.cat([a, b])",
@@ -433,8 +460,8 @@ ENTRIES: tuple[Entry, ...] = (
         "leaf-in-place",
         "w = torch.ones(2, requires_grad=True)",
         "w.add_(1)",
-        "An in-place update of a parameter would be recorded in the graph; "
-        "optimizer steps run without it.",
+        "Changing a leaf that requires grad in place would change the value its "
+        "gradient is taken at; updates such as optimizer steps run under `torch.no_grad()`.",
         "with torch.no_grad(): w.add_(1)",
         "recipes/gradients/#value_and_grad",
         "value_and_grad",
@@ -518,6 +545,6 @@ def render() -> str:
             f"`{kind}` from:\n\n```python\n{setup}{entry.line}\n```\n\n"
             f"**Why:** {entry.why}\n\n"
             f"**Fix:**\n\n```python\n{entry.fix}\n```\n\n"
-            f"See [{_link_text(entry)}](../{entry.link}).\n"
+            + (f"See [{_link_text(entry)}](../{entry.link}).\n" if entry.link else "")
         )
     return "\n".join(parts)

@@ -251,10 +251,11 @@ def benchmark_ratios(rows: list[dict], title: str) -> str:
     ax.set_xscale("log")
     reach = max(2.0, *ratios, *(1 / ratio for ratio in ratios)) * 1.25
     ax.set_xlim(1 / reach, reach)
-    powers = range(-int(np.log2(reach)), int(np.log2(reach)) + 1)
-    ax.xaxis.set_major_locator(FixedLocator([2.0**p for p in powers]))
+    top = int(np.log2(reach))
+    ticks = [2.0**p for p in range(-top, top + 1, 1 if top <= 4 else 2)]
+    ax.xaxis.set_major_locator(FixedLocator(ticks))
     ax.xaxis.set_minor_locator(NullLocator())
-    ax.set_xticklabels([f"{2.0**p:g}x" for p in powers])
+    ax.set_xticklabels([f"{t:g}x" if t >= 1 else f"1/{round(1 / t)}x" for t in ticks])
     ax.axvline(1.0, color=FG, linewidth=1)
     ax.axvline(1.10, color=FG, linewidth=1, linestyle="--")
     ax.set_xlabel(

@@ -243,26 +243,28 @@ def check_against_numpy(
     if target.type == "cuda" and target.index is None:
         # Tensors report their device with its index: cuda:0, never cuda.
         target = torch.device("cuda", torch.cuda.current_device())
+    loaded = settings()  # the loaded profile's settings
     if seed is None:
         # A derandomized profile (ci) runs the same examples every time.
-        seed = 0 if settings.default.derandomize else random.randrange(2**32)
+        seed = 0 if loaded.derandomize else random.randrange(2**32)
 
     def matches_numpy(data: st.DataObject) -> None:
         _run_case(case, "purity", Drawer(data, target, noncontiguous=False))
 
     matches_numpy.__qualname__ = f"check_against_numpy({function.__qualname__})"
     chosen = settings(
+        loaded,
+        max_examples=loaded.max_examples if max_examples is None else max_examples,
         # As in the cookbook's profiles, which a run outside pytest may not have loaded:
         # a first call (a CUDA one above all) can take seconds.
         deadline=None,
-        suppress_health_check=[*settings.default.suppress_health_check, HealthCheck.too_slow],
+        suppress_health_check=[*loaded.suppress_health_check, HealthCheck.too_slow],
         derandomize=False,
         database=None,  # one inner test serves every function: replay by seed instead
         print_blob=False,
         report_multiple_bugs=False,  # one shrunk example, not an exception group
         # The explain phase would list lines of the cookbook's machinery, not of the function.
-        phases=[phase for phase in settings.default.phases if phase != Phase.explain],
-        **({} if max_examples is None else {"max_examples": max_examples}),
+        phases=[phase for phase in loaded.phases if phase != Phase.explain],
     )
     test = fix_seed(seed)(chosen(given(data=st.data())(matches_numpy)))
     try:
@@ -272,5 +274,5 @@ def check_against_numpy(
         if sys.version_info >= (3, 11):
             error.add_note(replay)
         else:
-            error.__notes__ = [*getattr(error, "__notes__", []), replay]
+            setattr(error, "__notes__", [*getattr(error, "__notes__", []), replay])  # noqa: B010
         raise

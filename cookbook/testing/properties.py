@@ -57,7 +57,7 @@ def tensor_arg(
         dtype: A dtype, a sequence of dtypes to draw from (default: every
             integer and float dtype), or a strategy of dtypes.
         shape: A fixed shape or a strategy of shapes (default:
-            [shapes()][cookbook.testing.shapes], 0 to 4 axes of 0 to 4 elements).
+            `shapes()`, 0 to 4 axes of 0 to 4 elements).
         elements: The values, as for ``hypothesis.extra.numpy.arrays`` (default:
             any value of the dtype, NaN and infinities included).
 
@@ -73,7 +73,7 @@ def tensor_arg(
 
 
 def layout_kinds(tensor: torch.Tensor) -> tuple[str, ...]:
-    """Which of [LAYOUT_KINDS][cookbook.testing.LAYOUT_KINDS] a tensor's layout shows.
+    """Which of `LAYOUT_KINDS` a tensor's layout shows.
 
     ``()`` for a tensor laid out as a fresh contiguous one would be.
 
@@ -203,6 +203,7 @@ def check_against_numpy(
         ...     return x.reshape(-1)
         >>> check_against_numpy(flatten, np.ravel, tensor_arg(torch.float32), max_examples=10)
     """
+    __tracebackhide__ = True
     if compare == "exact":
         comparison: Callable[[Any, Any], None] = assert_matches_numpy
     elif compare == "close":
@@ -249,6 +250,7 @@ def check_against_numpy(
         seed = 0 if loaded.derandomize else random.randrange(2**32)
 
     def matches_numpy(data: st.DataObject) -> None:
+        __tracebackhide__ = True  # pytest: show the user's frames, not this machinery's
         _run_case(case, "purity", Drawer(data, target, noncontiguous=False))
 
     matches_numpy.__qualname__ = f"check_against_numpy({function.__qualname__})"

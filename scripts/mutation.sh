@@ -11,7 +11,10 @@
 # list and show the survivors afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-python -c 'import mutmut' 2>/dev/null || python -m pip install -q mutmut
+if ! python -c 'import mutmut' 2>/dev/null; then
+    echo "mutation.sh: mutmut is not installed here; run: pip install mutmut" >&2
+    exit 2
+fi
 export HYPOTHESIS_PROFILE="${HYPOTHESIS_PROFILE:-dev}"
 
 patterns=()

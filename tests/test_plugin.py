@@ -146,7 +146,7 @@ def test_a_user_test_passes_from_the_wheel_and_a_view_fails_with_its_layout(
     result = subprocess.run(
         [wheel_python, "-m", "pytest", "--device", "cpu", "-p", "no:cacheprovider", "-rA"],
         cwd=tmp_path,
-        env={**env, "HYPOTHESIS_PROFILE": "dev"},
+        env={**env, "HYPOTHESIS_PROFILE": "ci"},  # derandomized: the same examples every run
         capture_output=True,
         text=True,
         check=False,
@@ -158,8 +158,8 @@ def test_a_user_test_passes_from_the_wheel_and_a_view_fails_with_its_layout(
     assert "view size is not compatible with input tensor's size and stride" in out
     assert re.search(
         r"x: float\d+ on cpu, shape \(\d+(, \d+)+\), strides \(\d+(, \d+)+\), "
-        r"storage offset \d+, layout: (permuted|stepped|expanded)",
+        r"storage offset \d+, layout: [a-z, ]*(permuted|stepped|expanded)",
         out,
     ), out
     assert re.search(r"replay: check_against_numpy\(\.\.\., seed=\d+\) on cpu", out), out
-    assert "hypothesis profile: dev" in out
+    assert "hypothesis profile: ci" in out

@@ -21,9 +21,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginManager) -> None:
-    if not pluginmanager.has_plugin("cookbook") and not pluginmanager.is_blocked("cookbook"):
-        from cookbook.testing import plugin
+    from cookbook.testing import plugin
 
+    # Registered already by its entry point or by `-p cookbook.testing.plugin`, or disabled.
+    if not pluginmanager.is_registered(plugin) and not pluginmanager.is_blocked("cookbook"):
         pluginmanager.register(plugin, "cookbook")
 
 

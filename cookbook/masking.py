@@ -12,7 +12,7 @@ import numbers
 import torch
 
 from cookbook._dtypes import SAME_WIDTH_SIGNED, as_signed_bits
-from cookbook._validation import describe, normalize_axis, require_tensor
+from cookbook._validation import as_int, describe, require_tensor
 
 __all__ = ["confidence_mask", "filter_confident"]
 
@@ -27,7 +27,14 @@ def _confident(pred: torch.Tensor, threshold: float, conf_index: int, recipe: st
         raise ValueError(f"{recipe}: pred must have at least 1 dimension, got a 0-d tensor")
     if pred.dtype.is_complex:
         raise TypeError(f"{recipe}: pred must be real, got dtype {pred.dtype}")
-    column = normalize_axis(conf_index, pred.shape[-1], "conf_index", recipe)
+    columns = pred.shape[-1]
+    index = as_int(conf_index, "conf_index", recipe)
+    if not -columns <= index < columns:
+        raise ValueError(
+            f"{recipe}: conf_index {index} is out of bounds for pred's last axis, "
+            f"of length {columns}"
+        )
+    column = index % columns
     confidence = pred[..., column]
     if pred.dtype.is_floating_point or pred.dtype == torch.bool:
         return confidence > threshold

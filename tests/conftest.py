@@ -1,62 +1,67 @@
-"""The ``device`` fixture and the Hypothesis profile.
+"""What the tests share: the cookbook's pytest plugin, and one built wheel per session.
 
-Every test that takes ``device`` runs once per device: cpu always, cuda and
-mps where present. An absent device is reported as skipped, with the reason;
-``pytest --device cuda`` selects one device and fails if it is absent.
+The ``device`` fixture, ``--device``, TF32 off and the Hypothesis profile come from
+the plugin ``cookbook.testing.plugin``, which an install registers under the ``pytest11``
+entry point ``cookbook``. A checkout used from ``PYTHONPATH`` alone (``scripts/gpu_check.sh``)
+has no entry point, so the plugin is registered here in that case.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import site
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
 import pytest
-import torch
 
-from cookbook.testing import load_profile
-from cookbook.testing.checks import disable_tf32
-from cookbook.testing.suite import DEVICE_TYPES as DEVICES
-from cookbook.testing.suite import device_available
+ROOT = Path(__file__).resolve().parents[1]
 
 
-def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption(
-        "--device",
-        action="append",
-        choices=DEVICES,
-        help="run device tests on this device only (repeatable); default: every device",
+def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginManager) -> None:
+    from cookbook.testing import plugin
+
+    # Registered already by its entry point or by `-p cookbook.testing.plugin`, or disabled.
+    if not pluginmanager.is_registered(plugin) and not pluginmanager.is_blocked("cookbook"):
+        pluginmanager.register(plugin, "cookbook")
+
+
+@pytest.fixture(scope="session")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The package built as a wheel, once per session."""
+    wheels = tmp_path_factory.mktemp("wheels")
+    # With hatchling at hand the wheel builds offline; otherwise pip fetches it.
+    offline = ["--no-build-isolation"] if importlib.util.find_spec("hatchling") else []
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", *offline, "-w", wheels, ROOT],
+        check=True,
     )
+    (built,) = wheels.glob("tensor_cookbook-*.whl")
+    return built
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    load_profile()
-    disable_tf32()
-    for name in config.getoption("device") or ():
-        if not device_available(name):
-            raise pytest.UsageError(f"--device {name}: no {name} device is available here")
+@pytest.fixture(scope="session")
+def wheel_python(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Python of a fresh virtual environment that holds the package from the wheel only.
 
-
-def pytest_report_header(config: pytest.Config) -> str:
-    from hypothesis import settings
-
-    present = [name for name in DEVICES if device_available(name)]
-    return (
-        f"torch {torch.__version__}; devices present: {', '.join(present)}; "
-        f"hypothesis profile: {settings.get_current_profile_name()}"
+    It borrows torch, NumPy, Hypothesis, pytest and pip from this environment
+    (installing torch again takes minutes): plain paths in a ``.pth`` file are added
+    to ``sys.path`` without running the ``.pth`` files there, so this environment's
+    editable install of the checkout stays out.
+    """
+    environment = tmp_path_factory.mktemp("wheel-env")
+    venv.create(environment, with_pip=False)
+    python = environment / "bin" / "python"
+    purelib = subprocess.run(
+        [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    Path(purelib, "borrowed.pth").write_text("\n".join(site.getsitepackages()) + "\n")
+    subprocess.run(
+        [python, "-m", "pip", "install", "-q", "--no-deps", "--no-index", wheel], check=True
     )
-
-
-def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    if "device" not in metafunc.fixturenames:
-        return
-    chosen = metafunc.config.getoption("device") or DEVICES
-    metafunc.parametrize(
-        "device",
-        [
-            pytest.param(
-                torch.device(name),
-                id=name,
-                marks=pytest.mark.skipif(
-                    not device_available(name), reason=f"no {name} device available"
-                ),
-            )
-            for name in chosen
-        ],
-    )
+    return python

@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import os
-import site
 import subprocess
-import sys
-import venv
 from pathlib import Path
 
 import pytest
@@ -18,53 +14,15 @@ import cookbook.testing.checks.repetition as repetition_checks
 from cookbook import cli
 from cookbook.repetition import tile as real_tile
 
-ROOT = Path(__file__).resolve().parents[1]
 
-
-def test_check_runs_from_a_built_wheel_without_pytest(tmp_path: Path) -> None:
-    wheels = tmp_path / "wheels"
-    # With hatchling at hand the wheel builds offline; otherwise pip fetches it.
-    offline = ["--no-build-isolation"] if importlib.util.find_spec("hatchling") else []
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "-q",
-            *offline,
-            "-w",
-            str(wheels),
-            str(ROOT),
-        ],
-        check=True,
-    )
-    (wheel,) = wheels.glob("tensor_cookbook-*.whl")
-    # A fresh environment that holds the package from the wheel only, and borrows
-    # torch, NumPy and Hypothesis from this one (installing torch again takes minutes).
-    # Plain paths in a .pth file are added to sys.path without running the .pth
-    # files there, so this environment's editable install of the checkout stays out.
-    environment = tmp_path / "env"
-    venv.create(environment, with_pip=True)
-    python = environment / "bin" / "python"
-    purelib = subprocess.run(
-        [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-    Path(purelib, "borrowed.pth").write_text("\n".join(site.getsitepackages()) + "\n")
-    subprocess.run(
-        [python, "-m", "pip", "install", "-q", "--no-deps", "--no-index", str(wheel)], check=True
-    )
+def test_check_runs_from_a_built_wheel_without_pytest(wheel_python: Path, tmp_path: Path) -> None:
     # Shadow pytest with a module that cannot be imported: the command must not need it.
     blocker = tmp_path / "blocker"
     blocker.mkdir()
     (blocker / "pytest.py").write_text("raise ImportError('the check command imported pytest')\n")
     env = {**os.environ, "PYTHONPATH": str(blocker)}
     result = subprocess.run(
-        [python, "-m", "cookbook", "check", "--device", "cpu", "--profile", "dev"],
+        [wheel_python, "-m", "cookbook", "check", "--device", "cpu", "--profile", "dev"],
         cwd=tmp_path,  # away from the checkout, so only the installed wheel can be imported
         env=env,
         capture_output=True,
@@ -73,13 +31,14 @@ def test_check_runs_from_a_built_wheel_without_pytest(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     located = subprocess.run(
-        [python, "-c", "import cookbook; print(cookbook.__file__)"],
+        [wheel_python, "-c", "import cookbook; print(cookbook.__file__)"],
         cwd=tmp_path,
+        env=env,
         capture_output=True,
         text=True,
         check=True,
     )
-    assert str(environment) in located.stdout
+    assert str(wheel_python.parents[1]) in located.stdout
     assert "family" in result.stdout
     assert "TF32 off" in result.stdout
     assert " 0 failed" in result.stdout

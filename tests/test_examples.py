@@ -1,6 +1,6 @@
 """The worked examples in ``cookbook.examples``: seeded, deterministic, and as their pages say.
 
-Each example runs once per device (``device`` from conftest); the CPU run is
+Each example runs once per device (``device`` from the cookbook's pytest plugin); the CPU run is
 cached so the checks and the figures share it.
 """
 

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 import torch
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
 
-from cookbook import matmul, matmul_shape, numpy_dot
+from cookbook import matmul, matmul_shape, numpy_dot, products
+from cookbook.products import _matmul_by_summation
+from cookbook.testing import INTEGER_DTYPES, assert_matches_numpy, tensors
 from cookbook.testing.checks import Check, checks_for
 
 
@@ -93,3 +99,40 @@ def test_numpy_dot_rejects() -> None:
         match=r"numpy_dot: a of shape \(2, 3\) and b of shape \(4, 2\) disagree .*3 != 4",
     ):
         numpy_dot(torch.ones(2, 3), torch.ones(4, 2))
+
+
+# The exact integer path that CUDA and MPS take, run on the CPU: off the CPU it is
+# the only integer matmul, so a CPU-only suite must reach it directly.
+@given(
+    data=st.data(),
+    shapes=hnp.mutually_broadcastable_shapes(
+        signature="(m?,n),(n,p?)->(m?,p?)", max_dims=2, max_side=3
+    ),
+    dtype=st.sampled_from(INTEGER_DTYPES),
+)
+def test_matmul_by_summation_equals_numpy(
+    data: st.DataObject, shapes: hnp.BroadcastableShapes, dtype: torch.dtype
+) -> None:
+    a_shape, b_shape = shapes.input_shapes
+    a = data.draw(tensors(dtype, a_shape), label="a")
+    b = data.draw(tensors(dtype, b_shape), label="b")
+    assert_matches_numpy(_matmul_by_summation(a, b), np.matmul(a.numpy(), b.numpy()))
+
+
+def test_integer_matmul_sums_products_off_the_cpu_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    summed: list[torch.device] = []
+
+    def spy(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
+        summed.append(a.device)
+        return _matmul_by_summation(a, b)
+
+    monkeypatch.setattr(products, "_matmul_by_summation", spy)
+    # The meta device computes shapes only: off the CPU, without a GPU.
+    for device in ("cpu", "meta"):
+        a = torch.ones(2, 3, dtype=torch.int32, device=device)
+        b = torch.ones(3, 4, dtype=torch.int32, device=device)
+        assert matmul(a, b).shape == (2, 4)
+        assert numpy_dot(a, b).shape == (2, 4)
+        assert matmul(a.float(), b.float()).shape == (2, 4)
+        assert matmul(a.bool(), b.bool()).dtype == torch.bool
+    assert summed == [torch.device("meta")] * 3  # int32 twice, bool once

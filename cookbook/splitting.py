@@ -206,8 +206,7 @@ def pad(
     *,
     constant_values: complex | Sequence[complex] | Sequence[Sequence[complex]] = 0,
 ) -> torch.Tensor:
-    """Pad every axis of ``x`` as NumPy does, with a constant, the edge, or the values mirrored
-    or wrapped around; always a copy.
+    """Pad every axis as ``np.pad`` does: a constant, the edge, mirrored or wrapped values.
 
     NumPy equivalent: ``np.pad(x, pad_width, mode, constant_values=...)`` for
     the modes ``"constant"``, ``"edge"``, ``"reflect"``, ``"symmetric"`` and
@@ -216,11 +215,12 @@ def pad(
     (``((b0, a0), (b1, a1), ...)``). Widths may exceed the axis: the mirrored
     or wrapped values repeat as far as needed, as in NumPy. ``reflect`` on an
     axis of length 1 repeats its value. ``constant_values`` takes the same
-    forms; where pads meet in a corner, the last axis's value wins. A 0-d
-    ``x`` comes back as a copy. Bare ``F.pad`` pads only the last three axes
-    (except with a constant), has no ``symmetric`` mode, calls NumPy's
-    ``edge`` ``"replicate"`` and ``wrap`` ``"circular"``, and refuses
-    ``reflect`` widths not smaller than the axis. Every dtype works.
+    forms; where pads meet in a corner, the last axis's value wins. The
+    result is always a copy; a 0-d ``x`` comes back unchanged. Bare ``F.pad``
+    pads only the last three axes (except with a constant), has no
+    ``symmetric`` mode, calls NumPy's ``edge`` ``"replicate"`` and ``wrap``
+    ``"circular"``, and refuses ``reflect`` widths not smaller than the axis.
+    Every dtype works.
 
     A constant is converted to ``x``'s dtype as NumPy assigns it (a float is
     truncated for integer ``x``; any nonzero value is True for bool ``x``), and

@@ -407,14 +407,24 @@ def _pad_constant(x: torch.Tensor, widths: list[Pair], fills: list[Pair]) -> tor
 def _pad_from_sources(x: torch.Tensor, widths: list[Pair], mode: str) -> torch.Tensor:
     """Edge, reflect, symmetric and wrap padding of a non-empty ``x``: each pad takes its
     values from the axis's original positions, however wide it is."""
+    if x.ndim == 0:
+        return x.clone()
     out = x.new_empty(_padded_shape(x, widths))
     inner = _inner(x, widths)
-    out[tuple(inner)] = x
-    for axis, ((before, after), size) in enumerate(zip(widths, x.shape, strict=True)):
+    # The last axis first, its pads written beside x in the one pass that copies x.
+    last = x.ndim - 1
+    (before, after), size = widths[last], x.shape[last]
+    pieces = [x]
+    if before:
+        pieces.insert(0, _pad_values(x, last, mode, -before, 0))
+    if after:
+        pieces.append(_pad_values(x, last, mode, size, size + after))
+    torch.cat(pieces, dim=last, out=out[tuple(inner[:last])])
+    for axis, ((before, after), size) in enumerate(zip(widths[:last], x.shape, strict=False)):
         if not (before or after):
             continue
-        # As in NumPy: the axes before this one are padded already, the later ones not yet.
-        lead, rest = [slice(None)] * axis, inner[axis + 1 :]
+        # The axes before this one and the last are padded already, the others not yet.
+        lead, rest = [slice(None)] * axis, inner[axis + 1 : last]
         original = out[tuple([*lead, inner[axis], *rest])]
         if before:
             values = _pad_values(original, axis, mode, -before, 0)
@@ -429,15 +439,16 @@ def _pad_values(
     original: torch.Tensor, axis: int, mode: str, start: int, stop: int
 ) -> torch.Tensor:
     """The values ``mode`` puts at positions ``start .. stop - 1`` along ``axis`` (0 is the
-    first element of ``original``), for a pad before or after it; broadcast where one
-    value serves the whole pad."""
+    first element of ``original``), for a pad before or after it."""
     size = original.shape[axis]
     width = stop - start
     after = start > 0
     # Most pads are one slice of the original, reversed for the mirrors; wider
     # ones gather from where the mirrors or the wrap-around fold each position.
     if mode == "edge":
-        return original.narrow(axis, size - 1 if after else 0, 1)
+        shape = list(original.shape)
+        shape[axis] = width
+        return original.narrow(axis, size - 1 if after else 0, 1).expand(shape)
     if mode == "wrap" and width <= size:
         return original.narrow(axis, 0 if after else size - width, width)
     if mode == "symmetric" and width <= size:

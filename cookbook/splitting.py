@@ -222,8 +222,9 @@ def pad(
     ``"circular"``, and refuses ``reflect`` widths not smaller than the axis.
     Every dtype works.
 
-    A constant is converted to ``x``'s dtype as NumPy assigns it (a float is
-    truncated for integer ``x``; any nonzero value is True for bool ``x``), and
+    A constant is converted to ``x``'s dtype as NumPy assigns it (rounded once
+    to the nearest float, where bare torch rounds to float16 through float32;
+    truncated for integer ``x``; True for bool ``x`` if nonzero), and
     refused where ``x``'s dtype cannot hold it: an integer out of range, NaN or
     infinity for integer ``x``, a finite value beyond the largest float, or a
     complex value with an imaginary part for real ``x``. (NumPy wraps,
@@ -371,8 +372,12 @@ def _converted(value: Any, dtype: torch.dtype) -> bool | int | float | complex |
             value = value.real
         if dtype.is_floating_point:
             real = float(value)
-            fits = not math.isfinite(real) or abs(real) <= torch.finfo(dtype).max
-            return real if fits else None
+            if not math.isfinite(real):
+                return real
+            if abs(real) > torch.finfo(dtype).max:
+                return None
+            # torch rounds a Python float to float16 via float32, twice; NumPy rounds once.
+            return _nearest_half(real) if dtype == torch.float16 else real
         if not isinstance(value, numbers.Integral) and not math.isfinite(value):
             return None
         integer = math.trunc(value)
@@ -380,6 +385,12 @@ def _converted(value: Any, dtype: torch.dtype) -> bool | int | float | complex |
         return None
     info = torch.iinfo(dtype)
     return integer if info.min <= integer <= info.max else None
+
+
+def _nearest_half(real: float) -> float:
+    """The float16 nearest ``real`` (ties to even), as a Python float."""
+    step = math.ldexp(1.0, max(math.frexp(real)[1], -13) - 11)  # float16 holds 11 bits
+    return math.copysign(round(real / step) * step, real)
 
 
 def _padded_shape(x: torch.Tensor, widths: list[Pair]) -> list[int]:

@@ -60,6 +60,13 @@ def test_pad_converts_constants_as_numpy_assigns_them() -> None:
     assert pad(ints, 1, constant_values=-2.7).tolist() == [-2, 0, -2]  # truncated
     assert pad(torch.zeros(1, dtype=torch.bool), 1, constant_values=0.5).tolist() == [1, 0, 1]
     assert pad(torch.zeros(1), (1, 0), constant_values=-0.0).signbit().tolist() == [True, False]
+    # Rounded once to float16, as NumPy does; torch's own fill rounds through float32 to 1.0.
+    value = 1 + 2**-11 + 2**-40
+    halves = torch.zeros(1, dtype=torch.float16)
+    assert torch.full((1,), value, dtype=torch.float16).item() == 1.0
+    assert_matches_numpy(
+        pad(halves, 1, constant_values=value), np.pad(halves.numpy(), 1, constant_values=value)
+    )
 
 
 @pytest.mark.parametrize(

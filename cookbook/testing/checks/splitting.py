@@ -79,13 +79,15 @@ def _pad_example(draw: Drawer) -> Example:
 
 
 def _constants(dtype: torch.dtype) -> st.SearchStrategy[Any]:
-    """Python numbers that ``dtype`` holds exactly: NaN, infinities and -0.0 for the floats."""
+    """Python numbers that ``dtype`` holds: exactly (NaN, infinities and -0.0 included), or
+    for the floats after rounding once to nearest, as NumPy rounds."""
     if dtype == torch.bool:
         return st.booleans()
     if dtype.is_complex:
         return st.complex_numbers(width=128 if dtype == torch.complex128 else 64)
     if dtype.is_floating_point:
-        return st.floats(width=_FLOAT_WIDTHS[dtype])
+        largest = float(torch.finfo(dtype).max)
+        return st.floats(width=_FLOAT_WIDTHS[dtype]) | st.floats(-largest, largest)
     info = torch.iinfo(dtype)
     return st.integers(info.min, info.max)
 

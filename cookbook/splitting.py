@@ -25,8 +25,8 @@ _MODES: tuple[str, ...] = ("constant", "edge", "reflect", "symmetric", "wrap")
 #: ``(before, after)``: two widths, or two constants.
 Pair = tuple[Any, Any]
 
-# torch 2.13 has no flip kernel for these on CPU; flipping moves bits, so a
-# signed dtype of the same width does it.
+# torch 2.13 has no flip kernel for these on CPU; flipping (and padding) moves
+# bits, so a signed dtype of the same width does it.
 _SAME_WIDTH_SIGNED = {
     torch.uint16: torch.int16,
     torch.uint32: torch.int32,
@@ -284,7 +284,7 @@ def pad(
         return _pad_constant(
             x, widths, _as_pairs(shape, fills, x.ndim, "constant_values", constant_values)
         )
-    if not (type(constant_values) is int and constant_values == 0):
+    if not (type(constant_values) is int and constant_values == 0):  # NumPy refuses it too
         raise ValueError(
             f"pad: constant_values is for mode 'constant', "
             f"got {constant_values!r} with mode {mode!r}"
@@ -403,6 +403,7 @@ def _inner(x: torch.Tensor, widths: list[Pair]) -> list[slice]:
 
 
 def _pad_constant(x: torch.Tensor, widths: list[Pair], fills: list[Pair]) -> torch.Tensor:
+    """Constant padding with a ``(before, after)`` pair of values per axis."""
     out = x.new_empty(_padded_shape(x, widths))
     out[tuple(_inner(x, widths))] = x
     # Each axis fills its pads across the whole extent of the others, so where
@@ -417,7 +418,8 @@ def _pad_constant(x: torch.Tensor, widths: list[Pair], fills: list[Pair]) -> tor
 
 def _pad_from_sources(x: torch.Tensor, widths: list[Pair], mode: str) -> torch.Tensor:
     """Edge, reflect, symmetric and wrap padding of a non-empty ``x``: each pad takes its
-    values from the axis's original positions, however wide it is."""
+    values from the axis's original positions, however wide it is. As in NumPy, each axis
+    pads across the pads of the axes padded before it."""
     if x.ndim == 0:
         return x.clone()
     out = x.new_empty(_padded_shape(x, widths))

@@ -169,21 +169,26 @@ def array_split(
 def _cuts(indices_or_sections: Any, recipe: str) -> int | list[int]:
     """A positive number of sections, or the list of indices to cut at."""
     # Sequences, and arrays or tensors of one or more dimensions, hold indices.
-    if isinstance(indices_or_sections, list | tuple) or getattr(indices_or_sections, "ndim", None):
+    if isinstance(indices_or_sections, list | tuple) or (
+        type(indices_or_sections) is not int and getattr(indices_or_sections, "ndim", None)
+    ):
         cuts = [_integer(index) for index in indices_or_sections]
         valid = [cut for cut in cuts if cut is not None]
         if len(valid) == len(cuts):
             return valid
-    else:
-        sections = _integer(indices_or_sections)
-        if sections is not None:
-            if sections <= 0:
-                raise ValueError(
-                    f"{recipe}: indices_or_sections must be a positive number of sections, "
-                    f"got {sections}"
-                )
-            return sections
-    raise TypeError(
+        raise _not_cuts(indices_or_sections, recipe)
+    sections = _integer(indices_or_sections)
+    if sections is None:
+        raise _not_cuts(indices_or_sections, recipe)
+    if sections <= 0:
+        raise ValueError(
+            f"{recipe}: indices_or_sections must be a positive number of sections, got {sections}"
+        )
+    return sections
+
+
+def _not_cuts(indices_or_sections: Any, recipe: str) -> TypeError:
+    return TypeError(
         f"{recipe}: indices_or_sections must be an integer or a sequence of integers, "
         f"got {describe(indices_or_sections)}"
     )
@@ -228,7 +233,9 @@ def pad(
     refused where ``x``'s dtype cannot hold it: an integer out of range, NaN or
     infinity for integer ``x``, a finite value beyond the largest float, or a
     complex value with an imaginary part for real ``x``. (NumPy wraps,
-    raises or warns there, depending on the form of ``constant_values``.)
+    raises or warns there, depending on the form of ``constant_values``; and
+    it rounds Python ints through float64 when some fit int64 and some only
+    uint64, where the recipe keeps every value exact.)
 
     Args:
         x: Tensor of any rank.
@@ -276,14 +283,8 @@ def pad(
     if mode == "constant":
         shape, flat = _nested(constant_values, _number, "constant_values", constant_values)
         fills = [_fill_value(value, x.dtype, constant_values) for value in flat]
-        if len(fills) == 1:
-            # One value everywhere: torch's own constant pad, any rank.
-            return torch.constant_pad_nd(
-                x, [w for pair in reversed(widths) for w in pair], fills[0]
-            )
-        return _pad_constant(
-            x, widths, _as_pairs(shape, fills, x.ndim, "constant_values", constant_values)
-        )
+        pairs = _as_pairs(shape, fills, x.ndim, "constant_values", constant_values)
+        return _pad_constant(x, widths, fills, pairs)
     if not (type(constant_values) is int and constant_values == 0):  # NumPy refuses it too
         raise ValueError(
             f"pad: constant_values is for mode 'constant', "
@@ -402,13 +403,17 @@ def _inner(x: torch.Tensor, widths: list[Pair]) -> list[slice]:
     return [slice(before, before + size) for (before, _), size in zip(widths, x.shape, strict=True)]
 
 
-def _pad_constant(x: torch.Tensor, widths: list[Pair], fills: list[Pair]) -> torch.Tensor:
-    """Constant padding with a ``(before, after)`` pair of values per axis."""
+def _pad_constant(
+    x: torch.Tensor, widths: list[Pair], fills: list[Any], pairs: list[Pair]
+) -> torch.Tensor:
+    """Constant padding: ``fills`` as given, ``pairs`` one ``(before, after)`` per axis."""
+    if len(fills) == 1:  # one value everywhere: torch's own constant pad, any rank
+        return torch.constant_pad_nd(x, [w for pair in reversed(widths) for w in pair], fills[0])
     out = x.new_empty(_padded_shape(x, widths))
     out[tuple(_inner(x, widths))] = x
     # Each axis fills its pads across the whole extent of the others, so where
     # pads meet the last axis's value stays, as in NumPy.
-    for axis, ((before, after), (first, last)) in enumerate(zip(widths, fills, strict=True)):
+    for axis, ((before, after), (first, last)) in enumerate(zip(widths, pairs, strict=True)):
         if before:
             out.narrow(axis, 0, before).fill_(first)
         if after:

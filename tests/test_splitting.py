@@ -60,6 +60,9 @@ def test_pad_converts_constants_as_numpy_assigns_them() -> None:
     assert pad(ints, 1, constant_values=-2.7).tolist() == [-2, 0, -2]  # truncated
     assert pad(torch.zeros(1, dtype=torch.bool), 1, constant_values=0.5).tolist() == [1, 0, 1]
     assert pad(torch.zeros(1), (1, 0), constant_values=-0.0).signbit().tolist() == [True, False]
+    # Exact, where NumPy rounds (0, 2**63 + 1) through float64 to (0, 2**63).
+    wide = torch.zeros(0, dtype=torch.uint64)
+    assert pad(wide, 1, constant_values=(0, 2**63 + 1)).tolist() == [0, 2**63 + 1]
     # Rounded once to float16, as NumPy does; torch's own fill rounds through float32 to 1.0.
     value = 1 + 2**-11 + 2**-40
     halves = torch.zeros(1, dtype=torch.float16)

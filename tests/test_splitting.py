@@ -49,6 +49,7 @@ def test_every_dtype_splits_and_pads_as_numpy_does() -> None:
         assert_matches_numpy(array_split(x, 5), np.array_split(a, 5))
         for mode in ("edge", "reflect", "symmetric", "wrap"):
             assert_matches_numpy(pad(x, ((1, 5), (4, 2)), mode), np.pad(a, ((1, 5), (4, 2)), mode))
+        assert_matches_numpy(pad(x, (0, 3)), np.pad(a, (0, 3)))
         values = ((1, 0), (0, 1))
         assert_matches_numpy(
             pad(x, 2, constant_values=values), np.pad(a, 2, constant_values=values)

@@ -100,7 +100,8 @@ def split(
 
     Raises:
         ValueError: If the sections do not divide the axis equally, are not
-            positive, or ``axis`` is out of range.
+            positive, or ``axis`` is out of range (a 0-d ``x`` too; NumPy raises
+            IndexError there).
         TypeError: If ``x`` is not a tensor or ``indices_or_sections`` is not
             an integer or a sequence of integers.
 
@@ -148,7 +149,7 @@ def array_split(
 
     Raises:
         ValueError: If the number of sections is not positive or ``axis`` is
-            out of range.
+            out of range (a 0-d ``x`` too; NumPy raises IndexError there).
         TypeError: If ``x`` is not a tensor or ``indices_or_sections`` is not
             an integer or a sequence of integers.
 

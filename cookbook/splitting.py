@@ -278,14 +278,18 @@ def pad(
     if mode not in _MODES:
         raise ValueError(f"pad: mode must be one of {', '.join(map(repr, _MODES))}, got {mode!r}")
     shape, flat = _nested(pad_width, _width, "pad_width", pad_width)
-    if any(width < 0 for width in flat):
+    if flat and min(flat) < 0:
         raise ValueError(f"pad: pad_width must not hold negative widths, got {pad_width!r}")
     widths = _as_pairs(shape, flat, x.ndim, "pad_width", pad_width)
     if mode == "constant":
         shape, flat = _nested(constant_values, _number, "constant_values", constant_values)
         fills = [_fill_value(value, x.dtype, constant_values) for value in flat]
+        if len(fills) == 1 and len(shape) < 3:  # one value everywhere: torch's own constant pad
+            return torch.constant_pad_nd(
+                x, [w for pair in reversed(widths) for w in pair], fills[0]
+            )
         pairs = _as_pairs(shape, fills, x.ndim, "constant_values", constant_values)
-        return _pad_constant(x, widths, fills, pairs)
+        return _pad_constant(x, widths, pairs)
     if not (type(constant_values) is int and constant_values == 0):  # NumPy refuses it too
         raise ValueError(
             f"pad: constant_values is for mode 'constant', "
@@ -306,11 +310,13 @@ def _nested(
     value: Any, leaf: Callable[[Any, str, Any], Any], name: str, given: Any
 ) -> tuple[tuple[int, ...], list[Any]]:
     """The shape and the items, in order, of a scalar or a rectangular nested sequence."""
+    if type(value) is int:  # the common cases, quickly
+        return (), [value]
+    if type(value) is tuple and all(type(item) is int for item in value):
+        return (len(value),), list(value)
     # Sequences, and arrays or tensors of one or more dimensions, nest; all else is an item.
     if not (isinstance(value, list | tuple) or getattr(value, "ndim", None)):
         return (), [leaf(value, name, given)]
-    if all(type(item) is int for item in value):  # the common case, quickly
-        return (len(value),), list(value)
     parts = [_nested(item, leaf, name, given) for item in value]
     shapes = {shape for shape, _ in parts}
     if len(shapes) > 1:
@@ -404,12 +410,8 @@ def _inner(x: torch.Tensor, widths: list[Pair]) -> list[slice]:
     return [slice(before, before + size) for (before, _), size in zip(widths, x.shape, strict=True)]
 
 
-def _pad_constant(
-    x: torch.Tensor, widths: list[Pair], fills: list[Any], pairs: list[Pair]
-) -> torch.Tensor:
-    """Constant padding: ``fills`` as given, ``pairs`` one ``(before, after)`` per axis."""
-    if len(fills) == 1:  # one value everywhere: torch's own constant pad, any rank
-        return torch.constant_pad_nd(x, [w for pair in reversed(widths) for w in pair], fills[0])
+def _pad_constant(x: torch.Tensor, widths: list[Pair], pairs: list[Pair]) -> torch.Tensor:
+    """Constant padding with a ``(before, after)`` pair of values per axis."""
     out = x.new_empty(_padded_shape(x, widths))
     out[tuple(_inner(x, widths))] = x
     # Each axis fills its pads across the whole extent of the others, so where

@@ -18,12 +18,13 @@ from cookbook.plumbing import concatenate, expand_dims, squeeze, stack
 from cookbook.products import matmul, matmul_shape, numpy_dot
 from cookbook.repetition import broadcast_to, repeat_elements, tile
 from cookbook.sizes import nbytes, numel
-from cookbook.splitting import flip
+from cookbook.splitting import array_split, flip, pad, split
 from cookbook.strides import contiguous_strides, is_contiguous, shares_storage, view_strides
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "array_split",
     "batch_indices",
     "batch_sizes",
     "broadcast_to",
@@ -49,6 +50,7 @@ __all__ = [
     "new_like",
     "numel",
     "numpy_dot",
+    "pad",
     "permute",
     "relu",
     "repeat_elements",
@@ -56,6 +58,7 @@ __all__ = [
     "sigmoid",
     "softmax",
     "softplus",
+    "split",
     "squeeze",
     "stack",
     "tanh",

@@ -5,8 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import torch
+import torch.nn.functional as F
 
-from cookbook import flip
+from cookbook import array_split, flip, pad, split
+from cookbook._dtypes import TORCH_TO_NUMPY
+from cookbook.testing import ALL_DTYPES, assert_matches_numpy
 from cookbook.testing.checks import Check, checks_for
 
 
@@ -15,18 +18,59 @@ def test_property(check: Check, device: torch.device) -> None:
     check.run(device)
 
 
-def test_flip_copies_where_numpy_returns_a_view() -> None:
-    a = np.arange(3)
-    assert np.shares_memory(np.flip(a), a)
-    x = torch.arange(3)
-    assert flip(x).untyped_storage().data_ptr() != x.untyped_storage().data_ptr()
+def test_split_counts_sections_where_bare_torch_split_counts_sizes() -> None:
+    x = torch.arange(6)
+    assert [len(chunk) for chunk in torch.split(x, 2)] == [2, 2, 2]  # chunks of size 2
+    assert [len(piece) for piece in np.split(x.numpy(), 2)] == [3, 3]  # 2 pieces
+    assert_matches_numpy(split(x, 2), np.split(x.numpy(), 2))
+    assert_matches_numpy(array_split(x, 4), np.array_split(x.numpy(), 4))
 
 
-def test_flip_handles_wide_unsigned_where_bare_torch_raises() -> None:
-    x = torch.tensor([1, 2, 2**16 - 1], dtype=torch.uint16)
-    with pytest.raises(NotImplementedError, match="UInt16"):
-        torch.flip(x, (0,))
-    assert flip(x).tolist() == [2**16 - 1, 2, 1]
+def test_pad_symmetric_where_f_pad_has_no_such_mode() -> None:
+    x = torch.tensor([[1.0, 2.0, 3.0]])
+    with pytest.raises(NotImplementedError, match="symmetric"):
+        F.pad(x, (2, 2), mode="symmetric")  # type: ignore[arg-type]
+    assert_matches_numpy(pad(x, 2, "symmetric"), np.pad(x.numpy(), 2, mode="symmetric"))
+
+
+def test_pad_reflect_wider_than_the_axis_where_f_pad_raises() -> None:
+    x = torch.tensor([[1.0, 2.0, 3.0]])
+    with pytest.raises(RuntimeError, match="Padding size should be less than"):
+        F.pad(x, (3, 3), mode="reflect")
+    for mode in ("reflect", "symmetric", "wrap"):
+        assert_matches_numpy(pad(x, 7, mode), np.pad(x.numpy(), 7, mode=mode))
+
+
+def test_every_dtype_splits_and_pads_as_numpy_does() -> None:
+    for dtype in ALL_DTYPES:
+        a = np.arange(12).reshape(3, 4).astype(TORCH_TO_NUMPY[dtype])
+        x = torch.from_numpy(a)
+        assert_matches_numpy(split(x, [1, -1], axis=1), np.split(a, [1, -1], axis=1))
+        assert_matches_numpy(array_split(x, 5), np.array_split(a, 5))
+        for mode in ("edge", "reflect", "symmetric", "wrap"):
+            assert_matches_numpy(pad(x, ((1, 5), (4, 2)), mode), np.pad(a, ((1, 5), (4, 2)), mode))
+        assert_matches_numpy(pad(x, (0, 3)), np.pad(a, (0, 3)))
+        values = ((1, 0), (0, 1))
+        assert_matches_numpy(
+            pad(x, 2, constant_values=values), np.pad(a, 2, constant_values=values)
+        )
+
+
+def test_pad_converts_constants_as_numpy_assigns_them() -> None:
+    ints = torch.zeros(1, dtype=torch.int16)
+    assert pad(ints, 1, constant_values=-2.7).tolist() == [-2, 0, -2]  # truncated
+    assert pad(torch.zeros(1, dtype=torch.bool), 1, constant_values=0.5).tolist() == [1, 0, 1]
+    assert pad(torch.zeros(1), (1, 0), constant_values=-0.0).signbit().tolist() == [True, False]
+    # Exact, where NumPy rounds (0, 2**63 + 1) through float64 to (0, 2**63).
+    wide = torch.zeros(0, dtype=torch.uint64)
+    assert pad(wide, 1, constant_values=(0, 2**63 + 1)).tolist() == [0, 2**63 + 1]
+    # Rounded once to float16, as NumPy does; torch's own fill rounds through float32 to 1.0.
+    value = 1 + 2**-11 + 2**-40
+    halves = torch.zeros(1, dtype=torch.float16)
+    assert torch.full((1,), value, dtype=torch.float16).item() == 1.0
+    assert_matches_numpy(
+        pad(halves, 1, constant_values=value), np.pad(halves.numpy(), 1, constant_values=value)
+    )
 
 
 @pytest.mark.parametrize(
@@ -47,6 +91,108 @@ def test_flip_handles_wide_unsigned_where_bare_torch_raises() -> None:
             lambda: flip(torch.ones(2), 0.5),
             TypeError,
             "flip: axis must be a sequence of integers, got float 0.5",
+        ),
+        (lambda: split([1, 2], 2), TypeError, "split: x must be a torch.Tensor, got list"),
+        (
+            lambda: split(torch.ones(6), 4),
+            ValueError,
+            "split: indices_or_sections 4 does not divide axis 0 of length 6 into equal sections",
+        ),
+        (
+            lambda: split(torch.ones(6), 0),
+            ValueError,
+            "split: indices_or_sections must be a positive number of sections, got 0",
+        ),
+        (
+            lambda: split(torch.ones(6), 2.0),
+            TypeError,
+            "split: indices_or_sections must be an integer or a sequence of integers, "
+            "got float 2.0",
+        ),
+        (
+            lambda: split(torch.ones(6), [1, 2.5]),
+            TypeError,
+            r"split: indices_or_sections must be an integer or a sequence of integers, "
+            r"got list \[1, 2.5\]",
+        ),
+        (
+            lambda: split(torch.ones(6), 2, axis=1),
+            ValueError,
+            r"split: axis 1 is out of bounds for a tensor of 1 dimension\(s\)",
+        ),
+        (
+            lambda: split(torch.tensor(1.0), 1),
+            ValueError,
+            r"split: axis 0 is out of bounds for a tensor of 0 dimension\(s\)",
+        ),
+        (
+            lambda: array_split(torch.ones(6), -1),
+            ValueError,
+            "array_split: indices_or_sections must be a positive number of sections, got -1",
+        ),
+        (
+            lambda: array_split(torch.ones(6), "3"),
+            TypeError,
+            "array_split: indices_or_sections must be an integer or a sequence of integers, "
+            "got str '3'",
+        ),
+        (
+            lambda: array_split(torch.ones(6), 2, axis=True),
+            TypeError,
+            "array_split: axis must be an integer, got bool True",
+        ),
+        (lambda: pad((1, 2), 1), TypeError, r"pad: x must be a torch.Tensor, got tuple \(1, 2\)"),
+        (
+            lambda: pad(torch.ones(2), 1.5),
+            TypeError,
+            "pad: pad_width must hold integers, got float 1.5",
+        ),
+        (
+            lambda: pad(torch.ones(2), (1, -1)),
+            ValueError,
+            r"pad: pad_width must not hold negative widths, got \(1, -1\)",
+        ),
+        (
+            lambda: pad(torch.ones(2, 2), ((1, 2, 3),)),
+            ValueError,
+            r"pad: pad_width does not broadcast to shape \(2, 2\), got \(\(1, 2, 3\),\)",
+        ),
+        (
+            lambda: pad(torch.ones(2, 2), ((1, 2), 3)),
+            ValueError,
+            r"pad: pad_width is ragged, got \(\(1, 2\), 3\)",
+        ),
+        (
+            lambda: pad(torch.ones(2), 1, "mean"),
+            ValueError,
+            "pad: mode must be one of 'constant', 'edge', 'reflect', 'symmetric', 'wrap', "
+            "got 'mean'",
+        ),
+        (lambda: pad(torch.ones(2), 1, 3), TypeError, "pad: mode must be a string, got int 3"),
+        (
+            lambda: pad(torch.ones(2), 1, "edge", constant_values=5),
+            ValueError,
+            "pad: constant_values is for mode 'constant', got 5 with mode 'edge'",
+        ),
+        (
+            lambda: pad(torch.ones(2), 1, constant_values="a"),
+            TypeError,
+            "pad: constant_values must hold numbers, got str 'a'",
+        ),
+        (
+            lambda: pad(torch.ones(2, dtype=torch.int8), 1, constant_values=(0, 300)),
+            ValueError,
+            "pad: constant_values holds 300, which a tensor of dtype torch.int8 cannot hold",
+        ),
+        (
+            lambda: pad(torch.ones(2), 1, constant_values=(1, 2, 3)),
+            ValueError,
+            r"pad: constant_values does not broadcast to shape \(1, 2\), got \(1, 2, 3\)",
+        ),
+        (
+            lambda: pad(torch.ones(0, 2), 1, "reflect"),
+            ValueError,
+            "pad: cannot extend the empty axis 0 with mode 'reflect'",
         ),
     ],
 )

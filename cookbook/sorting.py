@@ -23,7 +23,7 @@ from cookbook._validation import normalize_axis, require_tensor
 
 __all__ = ["argsort", "argwhere", "flatnonzero", "nonzero", "sort", "unique"]
 
-# torch 2.13 has no CPU sort (past a few thousand elements), gather or nonzero
+# torch 2.13 has no CPU sort (from 2**15 elements on), gather or nonzero
 # kernel for these. Flipping the sign bit of the signed dtype of the same width
 # maps them onto it in order, so the work happens there.
 _SIGNED_OF_UNSIGNED = {

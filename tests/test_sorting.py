@@ -12,7 +12,7 @@ import torch
 
 from cookbook import argsort, argwhere, flatnonzero, nonzero, sort, unique
 from cookbook._dtypes import TORCH_TO_NUMPY
-from cookbook.testing import ALL_DTYPES, assert_matches_numpy
+from cookbook.testing import ALL_DTYPES, WIDE_UNSIGNED_DTYPES, assert_matches_numpy
 from cookbook.testing.checks import Check, checks_for
 
 
@@ -95,14 +95,27 @@ CALLS: list[tuple[str, Callable[..., Any], Callable[..., Any]]] = [
 ]
 
 
-@pytest.mark.parametrize("dtype", ALL_DTYPES, ids=str)
-@pytest.mark.parametrize("n", [12, 2**15], ids=["small", "large"])
+@pytest.mark.parametrize(
+    ("dtype", "n"),
+    [(dtype, 12) for dtype in ALL_DTYPES] + [(dtype, 2**15) for dtype in WIDE_UNSIGNED_DTYPES],
+    ids=str,
+)
 def test_every_dtype_matches_numpy(dtype: torch.dtype, n: int) -> None:
-    """No dtype is refused: each recipe equals NumPy on every shared dtype, also past the
-    size (2**15) where torch's CPU sort switches to a kernel without wide unsigned support."""
+    """No dtype is refused: each recipe equals NumPy on every shared dtype, and on the wide
+    unsigned ones past the size (2**15) where torch's CPU sort switches to a kernel without them."""
     x = _sample(dtype, n)
     for name, recipe, oracle in CALLS:
         assert_matches_numpy(recipe(x), oracle(x.numpy()), where=name)
+
+
+def test_bfloat16_sorts_as_its_float32_values() -> None:
+    x = _sample(torch.float32, 40).to(torch.bfloat16)
+    a = x.float().numpy()
+    assert_matches_numpy(sort(x).float(), np.sort(a, kind="stable"))
+    assert_matches_numpy(argsort(x), np.argsort(a, kind="stable"))
+    values, *extras = unique(x, return_index=True, return_inverse=True, return_counts=True)
+    expected = np.unique(a, return_index=True, return_inverse=True, return_counts=True)
+    assert_matches_numpy((values.float(), *extras), expected)
 
 
 @pytest.mark.parametrize(

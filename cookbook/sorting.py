@@ -260,9 +260,10 @@ def unique(
     its choice depends on its unstable sort). With ``axis`` set, unique slices
     along it are compared whole, and a slice holding NaN equals no other, as in
     NumPy (which orders float16 slices with NaN first; so does this recipe).
-    Every dtype works. The result's length depends on the values: under
-    ``torch.compile(fullgraph=True)`` set
-    ``torch._dynamo.config.capture_dynamic_output_shape_ops = True``.
+    Every dtype works. The result's length depends on the values: ``torch.compile``
+    keeps it in one graph once
+    ``torch._dynamo.config.capture_dynamic_output_shape_ops = True`` is set
+    (torch 2.13 does so by itself under ``fullgraph=True``).
 
     Shapes: ``inverse`` has ``x``'s shape for ``axis=None`` (as in NumPy 2)
     and is 1-D otherwise; ``index`` and ``counts`` are 1-D; all three int64.
@@ -339,9 +340,10 @@ def nonzero(x: torch.Tensor) -> tuple[torch.Tensor, ...]:
     ``(N, ndim)`` matrix instead; ``torch.nonzero(x, as_tuple=True)`` is this
     recipe's tuple, but it accepts 0-d input (which NumPy 2 refuses) and on CPU
     refuses uint16, uint32 and uint64, which work here. NaN counts as non-zero,
-    ``-0.0`` as zero. The result's length depends on the values: under
-    ``torch.compile(fullgraph=True)`` set
-    ``torch._dynamo.config.capture_dynamic_output_shape_ops = True``.
+    ``-0.0`` as zero. The result's length depends on the values: ``torch.compile``
+    keeps it in one graph once
+    ``torch._dynamo.config.capture_dynamic_output_shape_ops = True`` is set
+    (torch 2.13 does so by itself under ``fullgraph=True``).
 
     Args:
         x: Tensor of at least one dimension.
@@ -373,10 +375,11 @@ def argwhere(x: torch.Tensor) -> torch.Tensor:
 
     NumPy equivalent: ``np.argwhere(x)``; a 0-d ``x`` gives shape ``(1, 0)``
     or ``(0, 0)``, as in NumPy. ``torch.argwhere`` computes the same but
-    refuses uint16, uint32 and uint64 on CPU; every dtype works here. The
-    result's length depends on the values: under
-    ``torch.compile(fullgraph=True)`` set
-    ``torch._dynamo.config.capture_dynamic_output_shape_ops = True``.
+    refuses uint16, uint32 and uint64 on CPU; every dtype works here.
+    The result's length depends on the values: ``torch.compile``
+    keeps it in one graph once
+    ``torch._dynamo.config.capture_dynamic_output_shape_ops = True`` is set
+    (torch 2.13 does so by itself under ``fullgraph=True``).
 
     Args:
         x: Tensor of any shape.
@@ -406,9 +409,11 @@ def flatnonzero(x: torch.Tensor) -> torch.Tensor:
 
     NumPy equivalent: ``np.flatnonzero(x)``; a 0-d ``x`` counts as one element.
     The bare route is ``torch.flatten(x).nonzero().squeeze(1)``, which refuses
-    uint16, uint32 and uint64 on CPU; every dtype works here. The result's
-    length depends on the values: under ``torch.compile(fullgraph=True)`` set
-    ``torch._dynamo.config.capture_dynamic_output_shape_ops = True``.
+    uint16, uint32 and uint64 on CPU; every dtype works here.
+    The result's length depends on the values: ``torch.compile``
+    keeps it in one graph once
+    ``torch._dynamo.config.capture_dynamic_output_shape_ops = True`` is set
+    (torch 2.13 does so by itself under ``fullgraph=True``).
 
     Args:
         x: Tensor of any shape.

@@ -118,32 +118,38 @@ def test_bfloat16_sorts_as_its_float32_values() -> None:
     assert_matches_numpy((values.float(), *extras), expected)
 
 
+FLOATS = torch.tensor([[2.0, math.nan, -0.0], [0.0, 2.0, 1.0]])
+
+
 @pytest.mark.parametrize(
-    ("name", "call"),
+    ("name", "call", "x"),
     [
-        ("sort", lambda x: sort(x, axis=0)),
-        ("argsort", lambda x: argsort(x, axis=None)),
-        ("unique", lambda x: unique(x, return_index=True, return_inverse=True, return_counts=True)),
-        ("unique-axis", lambda x: unique(x, axis=1, return_counts=True)),
-        ("nonzero", nonzero),
-        ("argwhere", argwhere),
-        ("flatnonzero", flatnonzero),
+        ("sort", lambda x: sort(x, axis=0), FLOATS),
+        ("sort-uint32", sort, torch.tensor([2**32 - 1, 0, 7], dtype=torch.uint32)),
+        ("argsort", lambda x: argsort(x, axis=None), FLOATS),
+        (
+            "unique",
+            lambda x: unique(x, return_index=True, return_inverse=True, return_counts=True),
+            FLOATS,
+        ),
+        ("unique-axis", lambda x: unique(x, axis=1, return_counts=True), FLOATS),
+        ("nonzero", nonzero, FLOATS),
+        ("argwhere", argwhere, FLOATS),
+        ("flatnonzero", flatnonzero, FLOATS),
     ],
 )
-def test_compiles_fullgraph_with_dynamic_output_shapes(name: str, call: Callable[..., Any]) -> None:
-    compiled = torch.compile(call, fullgraph=True, backend="eager", dynamic=False)
-    with torch._dynamo.config.patch(capture_dynamic_output_shape_ops=True):
-        for x in (
-            torch.tensor([[2.0, math.nan, -0.0], [0.0, 2.0, 1.0]]),
-            torch.tensor([[3, 0, 3], [3, 0, 3]], dtype=torch.uint32),
-        ):
-            for got, wanted in zip(
-                torch.utils._pytree.tree_leaves(compiled(x)),
-                torch.utils._pytree.tree_leaves(call(x)),
-                strict=True,
-            ):
-                assert_matches_numpy(got, wanted.numpy(), where=name)
-    torch._dynamo.reset()
+def test_compiles_fullgraph_with_dynamic_output_shapes(
+    name: str, call: Callable[..., Any], x: torch.Tensor
+) -> None:
+    compiled = torch.compile(call, fullgraph=True, backend="eager")
+    try:
+        with torch._dynamo.config.patch(capture_dynamic_output_shape_ops=True):
+            results = torch.utils._pytree.tree_leaves(compiled(x))
+    finally:
+        torch._dynamo.reset()
+    expected = torch.utils._pytree.tree_leaves(call(x))
+    for got, wanted in zip(results, expected, strict=True):
+        assert_matches_numpy(got, wanted.numpy(), where=name)
 
 
 @pytest.mark.parametrize(

@@ -18,12 +18,15 @@ from cookbook.plumbing import concatenate, expand_dims, squeeze, stack
 from cookbook.products import matmul, matmul_shape, numpy_dot
 from cookbook.repetition import broadcast_to, repeat_elements, tile
 from cookbook.sizes import nbytes, numel
+from cookbook.sorting import argsort, argwhere, flatnonzero, nonzero, sort, unique
 from cookbook.splitting import array_split, flip, pad, split
 from cookbook.strides import contiguous_strides, is_contiguous, shares_storage, view_strides
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "argsort",
+    "argwhere",
     "array_split",
     "batch_indices",
     "batch_sizes",
@@ -35,6 +38,7 @@ __all__ = [
     "cxcywh_to_xyxy",
     "expand_dims",
     "filter_confident",
+    "flatnonzero",
     "flip",
     "from_numpy",
     "grid_offsets",
@@ -48,6 +52,7 @@ __all__ = [
     "moveaxis",
     "nbytes",
     "new_like",
+    "nonzero",
     "numel",
     "numpy_dot",
     "pad",
@@ -58,6 +63,7 @@ __all__ = [
     "sigmoid",
     "softmax",
     "softplus",
+    "sort",
     "split",
     "squeeze",
     "stack",
@@ -65,6 +71,7 @@ __all__ = [
     "tile",
     "tile_anchors",
     "to_numpy",
+    "unique",
     "value_and_grad",
     "view_strides",
     "xyxy_to_cxcywh",

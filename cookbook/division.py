@@ -1,7 +1,7 @@
 """Division: NumPy's ``floor_divide``, ``remainder`` and ``fmod``, and NumPy 2's ``result_type``.
 
 The traps: integer ``//`` and ``%`` by zero raise ``ZeroDivisionError`` in torch
-on CPU (and give garbage on CUDA) where NumPy gives 0; ``torch.remainder``
+on CPU where NumPy gives 0; ``torch.remainder``
 gives ``+0.0`` for ``0.0 % -1.0`` where NumPy gives ``-0.0``; ``torch.fmod`` on
 CPU gives NaN where the quotient overflows (``fmod(1.0, 5e-324)``); and torch
 promotes a 0-d tensor as if it were a Python scalar, where NumPy 2 (NEP 50)
@@ -46,10 +46,11 @@ _ORDER: tuple[torch.dtype, ...] = (
     torch.complex64,
     torch.complex128,
 )
-_SAFE_CASTS: dict[torch.dtype, frozenset[torch.dtype]] = {
-    source: frozenset(
-        target
-        for target in _ORDER
+# Bit i is set where the dtype casts safely to _ORDER[i]; complex128 takes every one.
+_SAFE_CASTS: dict[torch.dtype, int] = {
+    source: sum(
+        1 << i
+        for i, target in enumerate(_ORDER)
         if np.can_cast(TORCH_TO_NUMPY[source], TORCH_TO_NUMPY[target], "safe")
     )
     for source in _ORDER
@@ -84,10 +85,18 @@ def _promote(strong: list[torch.dtype], weak: type | None) -> torch.dtype:
     if not strong:
         assert weak is not None  # the callers pass at least one operand
         return _WEAK_ONLY[weak]
-    if all(dtype in _SAFE_CASTS for dtype in strong):
-        common = next(target for target in _ORDER if all(target in _SAFE_CASTS[s] for s in strong))
-        return common if weak is None else _WITH_WEAK[common, weak]
-    # A dtype NumPy lacks: torch's own rules.
+    targets = -1
+    for dtype in strong:
+        casts = _SAFE_CASTS.get(dtype)
+        if casts is None:
+            return _torch_promote(strong, weak)
+        targets &= casts
+    common = _ORDER[(targets & -targets).bit_length() - 1]  # the lowest bit set
+    return common if weak is None else _WITH_WEAK[common, weak]
+
+
+def _torch_promote(strong: list[torch.dtype], weak: type | None) -> torch.dtype:
+    """torch's rules, for dtypes NumPy lacks (bfloat16)."""
     result = strong[0]
     for dtype in strong[1:]:
         result = torch.promote_types(result, dtype)
@@ -272,9 +281,9 @@ def _in_float32(
 def _integer_divide(a: torch.Tensor, b: torch.Tensor, op: str) -> torch.Tensor:
     """NumPy's integer ``floor_divide``, ``remainder`` or ``fmod``: 0 where ``b`` is 0.
 
-    Dividing by 1 where ``b`` is 0 (and by 1 where it is -1, for whose quotient
-    ``INT_MIN // -1`` the hardware traps) needs no sync: ``x % 1`` is NumPy's
-    ``x % 0`` and ``x % -1``, both 0, and the quotients are patched with ``where``.
+    Dividing by 1 where ``b`` is 0 needs no sync: ``x % 1`` is 0, NumPy's
+    ``x % 0``, and the quotients are patched with ``masked_fill``. torch itself
+    gives ``INT_MIN // -1`` as ``INT_MIN``, as NumPy does.
     """
     wide = _WIDER.get(a.dtype)
     if wide is not None:
@@ -283,14 +292,10 @@ def _integer_divide(a: torch.Tensor, b: torch.Tensor, op: str) -> torch.Tensor:
         quotient, modulus = _divmod_uint64(a.view(torch.int64), b.view(torch.int64))
         return (quotient if op == "floor_divide" else modulus).view(torch.uint64)
     zero = b == 0
-    minus_one = b == -1 if a.dtype.is_signed else None
-    safe = b.masked_fill(zero if minus_one is None else zero | minus_one, 1)
+    safe = b.masked_fill(zero, 1)
     if op != "floor_divide":
-        return _INTEGER_MODULI[op](a, safe)  # x % 1 == 0, NumPy's x % 0 and x % -1
-    quotient = torch.floor_divide(a, safe)
-    if minus_one is not None:
-        quotient = torch.where(minus_one, -quotient, quotient)  # wraps: int8 -128 // -1 is -128
-    return quotient.masked_fill(zero, 0)
+        return _INTEGER_MODULI[op](a, safe)
+    return torch.floor_divide(a, safe).masked_fill(zero, 0)
 
 
 # torch 2.13 has no integer division for these on CPU; the next signed width holds them.
@@ -457,8 +462,8 @@ def floor_divide(a: torch.Tensor | Scalar, b: torch.Tensor | Scalar) -> torch.Te
     NumPy equivalent: ``np.floor_divide(a, b)`` (``a // b``). ``a`` and ``b``
     broadcast; the result has NumPy 2's dtype ([result_type][cookbook.result_type],
     with bool giving int8). An integer division by zero gives 0 on every device,
-    where bare ``torch.floor_divide`` raises ``ZeroDivisionError`` on CPU and
-    gives garbage on CUDA; ``int8 -128 // -1`` wraps to -128 as in NumPy. Floats
+    where bare ``torch.floor_divide`` raises ``ZeroDivisionError`` on CPU;
+    ``int8 -128 // -1`` wraps to -128 as in NumPy. Floats
     equal NumPy's bit for bit: infinities, NaNs and signed zeros included
     (float16 and bfloat16 are computed in float32 and rounded once, as NumPy
     does for float16). Every dtype NumPy divides works, uint16, uint32 and

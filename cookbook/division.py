@@ -1,11 +1,11 @@
 """Division: NumPy's ``floor_divide``, ``remainder`` and ``fmod``, and NumPy 2's ``result_type``.
 
 The traps: integer ``//`` and ``%`` by zero raise ``ZeroDivisionError`` in torch
-on CPU where NumPy gives 0; ``torch.remainder``
-gives ``+0.0`` for ``0.0 % -1.0`` where NumPy gives ``-0.0``; ``torch.fmod`` on
-CPU gives NaN where the quotient overflows (``fmod(1.0, 5e-324)``); and torch
-promotes a 0-d tensor as if it were a Python scalar, where NumPy 2 (NEP 50)
-gives 0-d arrays their full dtype: ``int8`` with a 0-d ``int64`` is ``int64``.
+on CPU where NumPy gives 0; ``torch.remainder`` gives ``+0.0`` for ``0.0 % -1.0``
+where NumPy gives ``-0.0``; ``torch.fmod`` on CPU gives NaN where the quotient
+overflows (``1e30 / 1e-15`` in float32); and torch promotes a 0-d tensor as if
+it were a Python scalar, where NumPy 2 (NEP 50) gives 0-d arrays their full
+dtype: ``int8`` with a 0-d ``int64`` is ``int64``.
 """
 
 from __future__ import annotations
@@ -198,9 +198,8 @@ def _operands(a: object, b: object, recipe: str) -> _Operands:
                 raise unsupported_dtype(recipe, name, value)
         elif type(value) not in _WEAK_KINDS:
             raise TypeError(
-                f"{recipe}: {name} must be a torch.Tensor or a Python bool, int, float or "
-                f"complex, "
-                f"got {describe(value)}"
+                f"{recipe}: {name} must be a torch.Tensor or a Python bool, int, float "
+                f"or complex, got {describe(value)}"
             )
     if isinstance(a, torch.Tensor) and isinstance(b, torch.Tensor):
         same_device(a, b, recipe)
@@ -265,17 +264,6 @@ def _round_to_half(exact: torch.Tensor, dtype: torch.dtype) -> torch.Tensor:
     bits = bits - (single.abs().to(torch.float64) > exact.abs()).to(torch.int32)
     bits = bits | (single.to(torch.float64) != exact).to(torch.int32)
     return bits.view(torch.float32).to(dtype)
-
-
-def _in_float32(
-    op: Callable[[torch.Tensor, torch.Tensor], torch.Tensor],
-) -> Callable[..., torch.Tensor]:
-    """``op`` on float16 or bfloat16 computed in float32 and rounded once, as NumPy does."""
-
-    def wrapped(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
-        return op(a.to(torch.float32), b.to(torch.float32)).to(a.dtype)
-
-    return wrapped
 
 
 def _integer_divide(a: torch.Tensor, b: torch.Tensor, op: str) -> torch.Tensor:
@@ -408,8 +396,8 @@ def _repair(
     # NaN is right where a is infinite or NaN, or b is 0 or NaN.
     faulty = result.isnan() & a.isfinite() & (b == b) & (b != 0)
     if bool(faulty.any()):
-        where = faulty.nonzero(as_tuple=True)
-        result[where] = exact(a.expand_as(result)[where], b.expand_as(result)[where])
+        index = faulty.nonzero(as_tuple=True)
+        result[index] = exact(a.expand_as(result)[index], b.expand_as(result)[index])
     return result
 
 
@@ -452,7 +440,8 @@ def _divide(a: torch.Tensor, b: torch.Tensor, op: str) -> torch.Tensor:
     if not a.dtype.is_floating_point:
         return _integer_divide(a, b, op)
     if a.dtype.itemsize < 4:
-        return _in_float32(_FLOAT_OPS[op])(a, b)
+        # float16 and bfloat16: in float32, rounded once, as NumPy computes float16.
+        return _FLOAT_OPS[op](a.to(torch.float32), b.to(torch.float32)).to(a.dtype)
     return _FLOAT_OPS[op](a, b)
 
 

@@ -77,22 +77,27 @@ def _division_example(draw: Drawer) -> Example:
     return ((b, a) if draw(st.booleans(), label="swap") else (a, b)), {}
 
 
+_TENSOR_SHAPES = shapes(max_dims=2, max_side=2)  # 0-d ones often
+_NOT_TENSORS = st.lists(
+    st.sampled_from(ALL_DTYPES)
+    | st.booleans()
+    | st.integers(-(2**70), 2**70)
+    | st.floats()
+    | st.complex_numbers(),
+    max_size=3,
+)
+
+
 def _result_type_example(draw: Drawer) -> Example:
-    """One to five operands, at least one a tensor: tensors (0-d ones too), dtypes, scalars."""
-    x = draw.tensor(st.sampled_from(ALL_DTYPES), shapes(max_dims=2, max_side=2), label="x")
-    others = draw(
-        st.lists(
-            st.sampled_from(ALL_DTYPES)
-            | st.booleans()
-            | st.integers(-(2**70), 2**70)
-            | st.floats()
-            | st.complex_numbers(),
-            max_size=4,
-        ),
-        label="others",
-    )
-    at = draw(st.integers(0, len(others)), label="tensor at")
-    return (*others[:at], x, *others[at:]), {}
+    """One to six operands in any order: one to three tensors of any dtypes (0-d ones too),
+    and torch dtypes and Python scalars."""
+    count = draw(st.integers(1, 3), label="tensors")
+    tensors = [
+        draw.tensor(st.sampled_from(ALL_DTYPES), _TENSOR_SHAPES, label=f"x{i}")
+        for i in range(count)
+    ]
+    operands = draw(st.permutations([*tensors, *draw(_NOT_TENSORS, label="others")]))
+    return tuple(operands), {}
 
 
 def _numpy_result_type(*operands: Any) -> torch.dtype:

@@ -9,6 +9,7 @@ from cookbook.activations import relu, sigmoid, softmax, softplus, tanh
 from cookbook.allocation import cxcywh_to_xyxy, new_like, xyxy_to_cxcywh
 from cookbook.axes import chw_to_hwc, hwc_to_chw, inverse_permutation, moveaxis, permute
 from cookbook.batching import batch_indices, batch_sizes
+from cookbook.division import floor_divide, fmod, remainder, result_type
 from cookbook.gradients import value_and_grad
 from cookbook.grids import grid_offsets, meshgrid, tile_anchors
 from cookbook.interop import from_numpy, to_numpy
@@ -40,6 +41,8 @@ __all__ = [
     "filter_confident",
     "flatnonzero",
     "flip",
+    "floor_divide",
+    "fmod",
     "from_numpy",
     "grid_offsets",
     "hwc_to_chw",
@@ -58,7 +61,9 @@ __all__ = [
     "pad",
     "permute",
     "relu",
+    "remainder",
     "repeat_elements",
+    "result_type",
     "shares_storage",
     "sigmoid",
     "softmax",

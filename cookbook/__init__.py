@@ -19,11 +19,14 @@ from cookbook.products import matmul, matmul_shape, numpy_dot
 from cookbook.repetition import broadcast_to, repeat_elements, tile
 from cookbook.sizes import nbytes, numel
 from cookbook.splitting import flip
+from cookbook.statistics import argmax, argmin, median, std, sum, var
 from cookbook.strides import contiguous_strides, is_contiguous, shares_storage, view_strides
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "argmax",
+    "argmin",
     "batch_indices",
     "batch_sizes",
     "broadcast_to",
@@ -43,6 +46,7 @@ __all__ = [
     "matmul",
     "matmul_shape",
     "mean",
+    "median",
     "meshgrid",
     "moveaxis",
     "nbytes",
@@ -58,11 +62,14 @@ __all__ = [
     "softplus",
     "squeeze",
     "stack",
+    "std",
+    "sum",
     "tanh",
     "tile",
     "tile_anchors",
     "to_numpy",
     "value_and_grad",
+    "var",
     "view_strides",
     "xyxy_to_cxcywh",
 ]

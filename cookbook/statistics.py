@@ -259,9 +259,10 @@ def _spread(
     work = x.to(_float_dtype(x))
     if not dims:  # torch reads dim=() as every axis: reduce a new axis of length 1
         work, dims, keepdims = work.unsqueeze(-1), (x.ndim,), False
-    count = math.prod(work.shape[d] for d in dims)
-    if count == 0:
-        # NumPy's 0 / max(0 - ddof, 0): NaN, or 0 for a negative ddof; torch says NaN.
+    count = math.prod([work.shape[d] for d in dims])
+    if work.numel() == 0:
+        # No elements per slice: NumPy's 0 / max(0 - ddof, 0), NaN or 0 for a negative
+        # ddof, where torch says NaN; or no slices, where torch warns of zero freedom.
         real = work.real if work.dtype.is_complex else work
         shape = _reduced_shape(work, dims, keepdims)
         return torch.full(shape, 0.0 if ddof < 0 else math.nan, dtype=real.dtype, device=x.device)
@@ -324,7 +325,7 @@ def _median(x: torch.Tensor, dims: tuple[int, ...], *, keepdims: bool) -> torch.
     result_dtype = _float_dtype(x)
     shape = _reduced_shape(x, dims, keepdims)
     kept = [d for d in range(x.ndim) if d not in dims]
-    length = math.prod(x.shape[d] for d in dims)
+    length = math.prod([x.shape[d] for d in dims])
     if length == 0:
         return torch.full(shape, math.nan, dtype=result_dtype, device=x.device)
     rows = x.permute((*kept, *dims)).reshape(-1, length)
@@ -345,18 +346,22 @@ def _median(x: torch.Tensor, dims: tuple[int, ...], *, keepdims: bool) -> torch.
 
 
 def _radix_keys(flat: torch.Tensor) -> tuple[torch.Tensor, int]:
-    """int64 keys in the order of ``flat``'s values (NaN aside), and their width in bits."""
+    """Integer keys in the order of ``flat``'s values (NaN aside), and their width in bits.
+
+    The keys are int32 where 32 bits hold them, else int64.
+    """
     if flat.dtype.is_floating_point:
         signed = _SAME_WIDTH_INT[flat.dtype]
         bits = torch.iinfo(signed).bits
         raw = flat.view(signed)
         # Negative floats order backwards: flip all but the sign bit of those.
-        return (raw ^ ((raw >> (bits - 1)) & (2 ** (bits - 1) - 1))).to(torch.int64), bits
+        keys = raw ^ ((raw >> (bits - 1)) & (2 ** (bits - 1) - 1))
+        return (keys if bits == 32 else keys.to(torch.int32 if bits < 32 else torch.int64)), bits
     if flat.dtype == torch.uint64:
         return flat.view(torch.int64) ^ _INT64_MIN, 64
-    bits = flat.element_size() * 8
-    # Unsigned dtypes narrower than 64 bits need one more bit as signed keys.
-    return flat.to(torch.int64), bits + (0 if flat.dtype.is_signed else 1)
+    # Unsigned dtypes need one bit more as signed keys.
+    bits = flat.element_size() * 8 + (0 if flat.dtype.is_signed else 1)
+    return flat.to(torch.int32 if bits <= 32 else torch.int64), bits
 
 
 def _radix_value(key: torch.Tensor, like: torch.Tensor) -> torch.Tensor:
@@ -371,39 +376,47 @@ def _radix_value(key: torch.Tensor, like: torch.Tensor) -> torch.Tensor:
     return key.to(torch.float64)
 
 
-def _radix_middles(flat: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+def _radix_middles(flat: torch.Tensor, sort_below: int = 2**12) -> tuple[torch.Tensor, torch.Tensor]:
     """The values of rank ``(n - 1) // 2`` and ``n // 2`` of a 1-D tensor, as 0-d tensors.
 
     A most-significant-digit radix selection over 16-bit digits of order-keeping
-    integer keys: one histogram per digit, no sort and no host round trip.
+    integer keys: a histogram of the digit finds the bucket of the two ranks, and
+    only that bucket's keys go on, until fewer than ``sort_below`` are left to
+    sort. Nothing is sorted whole, and nothing leaves the device.
     """
     n = flat.numel()
     keys, bits = _radix_keys(flat)
-    width = 16 * -(-bits // 16)  # whole 16-bit digits
-    # ``key >> shift`` for the top digit lies in [-2**15, 2**15): offset it.
-    top = width - 16
-    rank = torch.tensor((n - 1) // 2, device=flat.device)
-    found = torch.zeros((), dtype=torch.int64, device=flat.device)
-    matching: torch.Tensor | None = None
-    for shift in range(top, -1, -16):
-        digit = (keys >> shift) + 2**15 if shift == top else (keys >> shift) & 0xFFFF
-        binned = digit if matching is None else torch.where(matching, digit, 2**16)
-        counts = torch.bincount(binned, minlength=2**16 + 1)[: 2**16]
+    top = 16 * -(-bits // 16) - 16  # the shift of the top digit of whole 16-bit digits
+    lowest, highest = (int(key) + 2 ** (bits - 1) for key in torch.aminmax(keys))
+    if lowest == highest:
+        value = _radix_value(keys[0], flat)
+        return value, value
+    # Digits above the highest bit where the least and greatest keys differ are
+    # the same in every key: start below them.
+    first = ((lowest ^ highest).bit_length() - 1) // 16 * 16
+    ranks = torch.tensor([(n - 1) // 2, n // 2], device=flat.device)
+    candidates = keys
+    for shift in range(first, -1, -16):
+        if candidates.numel() < sort_below:
+            low_key, high_key = torch.sort(candidates).values[ranks]
+            break
+        # ``key >> shift`` for the top digit lies in [-2**15, 2**15): offset it.
+        digit = (candidates >> shift) + 2**15 if shift == top else (candidates >> shift) & 0xFFFF
+        counts = torch.bincount(digit, minlength=2**16)
         below = counts.cumsum(0)
-        bucket = torch.searchsorted(below, rank, right=True)
-        rank = rank - (below[bucket] - counts[bucket])
-        # The key's bits above ``shift``, built digit by digit: never overflows.
-        found = found * 2**16 + (bucket - 2**15 if shift == top else bucket)
-        hit = digit == bucket
-        matching = hit if matching is None else matching & hit
-    low_key = found
-    if n % 2:
-        low = _radix_value(low_key, flat)
-        return low, low
-    # The next value up is the low one again if it is repeated, else the least larger one.
-    repeated = (keys <= low_key).sum() > n // 2
-    larger = torch.where(keys > low_key, keys, torch.iinfo(torch.int64).max).amin()
-    high_key = torch.where(repeated, low_key, larger)
+        buckets = torch.searchsorted(below, ranks, right=True)
+        low, high = buckets
+        if int(low) != int(high):
+            # The low rank ends its bucket, and the high one starts the next.
+            low_key = torch.where(digit == low, candidates, torch.iinfo(keys.dtype).min).amax()
+            high_key = torch.where(digit == high, candidates, torch.iinfo(keys.dtype).max).amin()
+            break
+        if int(counts[low]) == candidates.numel():  # one bucket holds them all: no copy
+            continue
+        ranks = ranks - (below[low] - counts[low])
+        candidates = candidates[digit == low]
+    else:  # every digit matched: the candidates are all one key
+        low_key = high_key = candidates[0]
     return _radix_value(low_key, flat), _radix_value(high_key, flat)
 
 

@@ -42,7 +42,11 @@ _SUM_DTYPE = {
 }
 _WIDE_UNSIGNED = (torch.uint16, torch.uint32, torch.uint64)
 #: The signed integer dtype of each float dtype's width, to read its bits.
-_SAME_WIDTH_INT = {torch.float16: torch.int16, torch.float32: torch.int32, torch.float64: torch.int64}
+_SAME_WIDTH_INT = {
+    torch.float16: torch.int16,
+    torch.float32: torch.int32,
+    torch.float64: torch.int64,
+}
 #: Reduced lengths from which a single-row median selects by radix rather than sorting.
 _RADIX_MIN = 2**14
 
@@ -62,7 +66,7 @@ def _float_dtype(x: torch.Tensor) -> torch.dtype:
     return x.dtype if x.dtype.is_floating_point or x.dtype.is_complex else torch.float64
 
 
-def sum(  # noqa: A001 - NumPy's name, on purpose
+def sum(
     x: torch.Tensor,
     axis: int | Sequence[int] | None = None,
     *,
@@ -345,6 +349,13 @@ def _median(x: torch.Tensor, dims: tuple[int, ...], *, keepdims: bool) -> torch.
     return middle.to(result_dtype).reshape(shape)
 
 
+def _flip_negatives(raw: torch.Tensor, bits: int) -> torch.Tensor:
+    """A float's bits as a signed integer, and back: negative floats order backwards as
+    integers, so all but the sign bit of those flip."""
+    sign = torch.bitwise_right_shift(raw, bits - 1)
+    return torch.bitwise_xor(raw, torch.bitwise_and(sign, 2 ** (bits - 1) - 1))
+
+
 def _radix_keys(flat: torch.Tensor) -> tuple[torch.Tensor, int]:
     """Integer keys in the order of ``flat``'s values (NaN aside), and their width in bits.
 
@@ -353,9 +364,7 @@ def _radix_keys(flat: torch.Tensor) -> tuple[torch.Tensor, int]:
     if flat.dtype.is_floating_point:
         signed = _SAME_WIDTH_INT[flat.dtype]
         bits = torch.iinfo(signed).bits
-        raw = flat.view(signed)
-        # Negative floats order backwards: flip all but the sign bit of those.
-        keys = raw ^ ((raw >> (bits - 1)) & (2 ** (bits - 1) - 1))
+        keys = _flip_negatives(flat.view(signed), bits)
         return (keys if bits == 32 else keys.to(torch.int32 if bits < 32 else torch.int64)), bits
     if flat.dtype == torch.uint64:
         return flat.view(torch.int64) ^ _INT64_MIN, 64
@@ -369,14 +378,15 @@ def _radix_value(key: torch.Tensor, like: torch.Tensor) -> torch.Tensor:
     if like.dtype.is_floating_point:
         signed = _SAME_WIDTH_INT[like.dtype]
         bits = torch.iinfo(signed).bits
-        raw = key.to(signed)
-        return (raw ^ ((raw >> (bits - 1)) & (2 ** (bits - 1) - 1))).view(like.dtype)
+        return _flip_negatives(key.to(signed), bits).view(like.dtype)
     if like.dtype == torch.uint64:
         return (key ^ _INT64_MIN).view(torch.uint64).to(torch.float64)
     return key.to(torch.float64)
 
 
-def _radix_middles(flat: torch.Tensor, sort_below: int = 2**12) -> tuple[torch.Tensor, torch.Tensor]:
+def _radix_middles(
+    flat: torch.Tensor, sort_below: int = 2**12
+) -> tuple[torch.Tensor, torch.Tensor]:
     """The values of rank ``(n - 1) // 2`` and ``n // 2`` of a 1-D tensor, as 0-d tensors.
 
     A most-significant-digit radix selection over 16-bit digits of order-keeping
@@ -420,9 +430,7 @@ def _radix_middles(flat: torch.Tensor, sort_below: int = 2**12) -> tuple[torch.T
     return _radix_value(low_key, flat), _radix_value(high_key, flat)
 
 
-def argmax(
-    x: torch.Tensor, axis: int | None = None, *, keepdims: bool = False
-) -> torch.Tensor:
+def argmax(x: torch.Tensor, axis: int | None = None, *, keepdims: bool = False) -> torch.Tensor:
     """The index of the largest value along ``axis``: the first of ties, the first NaN.
 
     NumPy equivalent: ``np.argmax(x, axis, keepdims=keepdims)``. ``axis=None``
@@ -459,9 +467,7 @@ def argmax(
     return _arg_extreme(x, axis, keepdims=keepdims, largest=True, recipe="argmax")
 
 
-def argmin(
-    x: torch.Tensor, axis: int | None = None, *, keepdims: bool = False
-) -> torch.Tensor:
+def argmin(x: torch.Tensor, axis: int | None = None, *, keepdims: bool = False) -> torch.Tensor:
     """The index of the smallest value along ``axis``: the first of ties, the first NaN.
 
     NumPy equivalent: ``np.argmin(x, axis, keepdims=keepdims)``. ``axis=None``

@@ -97,10 +97,13 @@ def test_argmax_of_bool_and_complex_where_bare_torch_raises() -> None:
 def _numpy_or_refused(
     recipe: Callable[..., torch.Tensor], oracle: Callable[..., Any], x: torch.Tensor, **kw: Any
 ) -> None:
+    refused: TypeError | None = None
     try:
         result = recipe(x, **kw)
     except TypeError as error:
-        assert str(error) == (
+        refused = error
+    if refused is not None:
+        assert str(refused) == (
             f"{recipe.__name__}: x of dtype {x.dtype} is not supported on {x.device.type} "
             f"by torch {torch.__version__}"
         )
@@ -135,7 +138,7 @@ def test_every_dtype_matches_numpy_or_is_refused_by_name(
 
 
 def test_median_refuses_complex_by_name() -> None:
-    with pytest.raises(TypeError, match="median: x of dtype torch.complex64 is not supported"):
+    with pytest.raises(TypeError, match=r"median: x of dtype torch\.complex64 is not supported"):
         median(torch.ones(2, dtype=torch.complex64))
 
 

@@ -291,7 +291,8 @@ def median(
     converted to float64, added, halved. Complex input is refused (NumPy orders
     it lexicographically); every other dtype works. A single row of
     ``2**14`` elements or more is selected by radix counting on the tensor's
-    device (no sort, no copy to the host); under ``torch.compile`` a sort is used.
+    device, without a full sort and without copying the data to the host (a few
+    counts are read back); under ``torch.compile`` a sort is used instead.
 
     Args:
         x: Tensor of any rank; not complex.
@@ -334,18 +335,21 @@ def _median(x: torch.Tensor, dims: tuple[int, ...], *, keepdims: bool) -> torch.
         return torch.full(shape, math.nan, dtype=result_dtype, device=x.device)
     rows = x.permute((*kept, *dims)).reshape(-1, length)
     work = rows.to(torch.uint8) if x.dtype == torch.bool else rows
+    nan: torch.Tensor | None = None
     if rows.shape[0] == 1 and length >= _RADIX_MIN and not torch.compiler.is_compiling():
-        low, high = _radix_middles(work.reshape(-1))
+        low, high = _radix_middles(work.reshape(-1))  # NaN where a NaN is present
     else:
         ordered = torch.sort(work, dim=-1).values
         low, high = ordered[:, (length - 1) // 2], ordered[:, length // 2]
+        if x.dtype.is_floating_point:
+            nan = ordered[:, -1].isnan()  # torch sorts NaN last
     # NumPy's mean of the middle values: float16 through float32, integers as
     # float64, and a sum that starts from +0.0 (so -0.0 comes back as 0.0).
     accumulate = torch.float32 if result_dtype == torch.float16 else result_dtype
     low, high = low.to(accumulate), high.to(accumulate)
     middle = (low + 0.0) if length % 2 else (low + high + 0.0) / 2
-    if x.dtype.is_floating_point:
-        middle = torch.where(rows.isnan().any(dim=-1), math.nan, middle)
+    if nan is not None:
+        middle = torch.where(nan, math.nan, middle)
     return middle.to(result_dtype).reshape(shape)
 
 
@@ -387,17 +391,26 @@ def _radix_value(key: torch.Tensor, like: torch.Tensor) -> torch.Tensor:
 def _radix_middles(
     flat: torch.Tensor, sort_below: int = 2**12
 ) -> tuple[torch.Tensor, torch.Tensor]:
-    """The values of rank ``(n - 1) // 2`` and ``n // 2`` of a 1-D tensor, as 0-d tensors.
+    """The values of rank ``(n - 1) // 2`` and ``n // 2`` of a 1-D tensor, as 0-d tensors;
+    NaN for both where a NaN is present.
 
     A most-significant-digit radix selection over 16-bit digits of order-keeping
     integer keys: a histogram of the digit finds the bucket of the two ranks, and
     only that bucket's keys go on, until fewer than ``sort_below`` are left to
-    sort. Nothing is sorted whole, and nothing leaves the device.
+    sort. Nothing is sorted whole, and the data never leave the device: only a few
+    counts are read back, to steer the loop (on CUDA, a synchronisation each).
     """
     n = flat.numel()
     keys, bits = _radix_keys(flat)
     top = 16 * -(-bits // 16) - 16  # the shift of the top digit of whole 16-bit digits
-    lowest, highest = (int(key) + 2 ** (bits - 1) for key in torch.aminmax(keys))
+    offset = 2 ** (bits - 1)  # keys as non-negative numbers, to compare their bits
+    lowest, highest = (int(key) + offset for key in torch.aminmax(keys))
+    if flat.dtype.is_floating_point:
+        infinities, _ = _radix_keys(torch.tensor([-math.inf, math.inf], dtype=flat.dtype))
+        # NaN keys lie beyond the keys of the infinities, on either side.
+        if lowest < int(infinities[0]) + offset or highest > int(infinities[1]) + offset:
+            nan = torch.full((), math.nan, dtype=flat.dtype, device=flat.device)
+            return nan, nan
     if lowest == highest:
         value = _radix_value(keys[0], flat)
         return value, value

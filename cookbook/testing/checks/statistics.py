@@ -17,8 +17,15 @@ from cookbook.testing.checks import Bench, Case, Drawer, Example, Recipe, Route,
 from cookbook.testing.strategies import ALL_DTYPES, shapes, small_integers
 from cookbook.testing.workloads import floats, side
 
+# Strategies are built once here: building them anew for every example costs more
+# than drawing from them.
 SHAPES = shapes(max_dims=3, max_side=3)
 REAL_DTYPES = tuple(dtype for dtype in ALL_DTYPES if not dtype.is_complex)
+ANY_DTYPE = st.sampled_from(ALL_DTYPES)
+REAL_DTYPE = st.sampled_from(REAL_DTYPES)
+OVERRIDE = st.none() | ANY_DTYPE
+BOOLS = st.booleans()
+DDOF = st.integers(-1, 3) | st.sampled_from([0.5, 1.5])
 SPECIALS = st.sampled_from([math.nan, math.inf, -math.inf, -0.0, 0.0])
 #: Quarters in [-100, 100], and the special values: sums of a few quarters are
 #: exact in float32 and float64, so only NaN, inf and zero signs can differ.
@@ -27,23 +34,8 @@ FLOATS = st.integers(-400, 400).map(lambda k: k / 4) | SPECIALS
 HALF_FLOATS = st.integers(-32, 32).map(lambda k: k / 4) | SPECIALS
 #: Few distinct values, so that ties are common.
 TIES = st.sampled_from([-2.0, -1.0, -0.0, 0.0, 1.0, 2.5]) | SPECIALS
-
-
-def _axis(draw: Drawer, ndim: int) -> Any:
-    """None, one axis, or a tuple of axes; now and then out of range or repeated."""
-    one = st.integers(-ndim - 1, ndim)
-    return draw(st.none() | one | st.lists(one, max_size=ndim + 1).map(tuple), label="axis")
-
-
-def _values(
-    dtype: torch.dtype, floats: st.SearchStrategy[float], integers: st.SearchStrategy[Any] | None
-) -> st.SearchStrategy[Any] | None:
-    """Elements for ``dtype``: ``floats``, pairs of them for complex, else ``integers``."""
-    if dtype.is_complex:
-        return st.builds(complex, floats, floats)
-    if dtype.is_floating_point:
-        return floats
-    return integers
+#: Values 0 to 8 (quarters for floats) that every dtype holds: each cast is exact.
+SMALL_QUARTERS = st.integers(0, 32).map(lambda k: k / 4)
 
 
 def _integers(dtype: torch.dtype, bound: int) -> st.SearchStrategy[Any]:
@@ -53,10 +45,49 @@ def _integers(dtype: torch.dtype, bound: int) -> st.SearchStrategy[Any]:
     return st.integers(0, bound)
 
 
-def _tensor(draw: Drawer, dtypes: tuple[torch.dtype, ...], floats: Any = FLOATS) -> torch.Tensor:
-    dtype = draw(st.sampled_from(dtypes), label="dtype")
-    elements = _values(dtype, HALF_FLOATS if dtype == torch.float16 else floats, None)
-    return draw.tensor(dtype, SHAPES, elements=elements, label="x")
+def _elements(
+    floats: st.SearchStrategy[float],
+    integers: Any = None,
+    half: st.SearchStrategy[float] | None = None,
+) -> dict[torch.dtype, st.SearchStrategy[Any] | None]:
+    """Per dtype: ``floats`` (``half`` for float16), pairs of them for complex, and
+    ``integers(dtype)`` (None: any value) for the rest."""
+    table: dict[torch.dtype, st.SearchStrategy[Any] | None] = {}
+    for dtype in ALL_DTYPES:
+        if dtype.is_complex:
+            table[dtype] = st.builds(complex, floats, floats)
+        elif dtype.is_floating_point:
+            table[dtype] = half if half is not None and dtype == torch.float16 else floats
+        else:
+            table[dtype] = None if integers is None else integers(dtype)
+    return table
+
+
+SUM_ELEMENTS = _elements(FLOATS, half=HALF_FLOATS)
+OVERRIDE_ELEMENTS = _elements(
+    SMALL_QUARTERS, lambda d: BOOLS if d == torch.bool else st.integers(0, 8)
+)
+SPREAD_ELEMENTS = _elements(FLOATS, lambda d: _integers(d, 100), half=HALF_FLOATS)
+MEDIAN_ELEMENTS = _elements(TIES | FLOATS)
+ARG_ELEMENTS = _elements(TIES, lambda d: _integers(d, 2))
+
+
+def _axes(ndim: int) -> st.SearchStrategy[Any]:
+    """None, one axis, or a tuple of axes; now and then out of range or repeated."""
+    one = st.integers(-ndim - 1, ndim)
+    return st.none() | one | st.lists(one, max_size=ndim + 1).map(tuple)
+
+
+AXES = {ndim: _axes(ndim) for ndim in range(4)}
+#: None or one axis, now and then out of range, for argmax and argmin.
+ONE_AXIS = {ndim: st.none() | st.integers(-ndim - 1, ndim) for ndim in range(4)}
+
+
+def _tensor(
+    draw: Drawer, dtypes: st.SearchStrategy[torch.dtype], elements: dict[torch.dtype, Any]
+) -> torch.Tensor:
+    dtype = draw(dtypes, label="dtype")
+    return draw.tensor(dtype, SHAPES, elements=elements[dtype], label="x")
 
 
 def _quietly(function: Any, *args: Any, **kwargs: Any) -> Any:
@@ -70,18 +101,11 @@ def _quietly(function: Any, *args: Any, **kwargs: Any) -> Any:
 
 
 def _sum_example(draw: Drawer) -> Example:
-    """Any dtype and values; or a ``dtype=`` override, on values 0 to 8 (quarters for
-    floats) that every dtype holds, so that each cast is exact."""
-    dtype = draw(st.none() | st.sampled_from(ALL_DTYPES), label="dtype")
-    if dtype is None:
-        x = _tensor(draw, ALL_DTYPES)
-    else:
-        source = draw(st.sampled_from(ALL_DTYPES), label="source dtype")
-        quarters = st.integers(0, 32).map(lambda k: k / 4)
-        integers = st.booleans() if source == torch.bool else st.integers(0, 8)
-        x = draw.tensor(source, SHAPES, elements=_values(source, quarters, integers), label="x")
-    keepdims = draw(st.booleans(), label="keepdims")
-    return (x,), {"axis": _axis(draw, x.ndim), "dtype": dtype, "keepdims": keepdims}
+    """Any dtype and values; or a ``dtype=`` override, on values every dtype holds."""
+    dtype = draw(OVERRIDE, label="dtype")
+    x = _tensor(draw, ANY_DTYPE, SUM_ELEMENTS if dtype is None else OVERRIDE_ELEMENTS)
+    keepdims = draw(BOOLS, label="keepdims")
+    return (x,), {"axis": draw(AXES[x.ndim], label="axis"), "dtype": dtype, "keepdims": keepdims}
 
 
 def _sum_oracle(x: np.ndarray, axis: Any, *, dtype: torch.dtype | None = None, **kw: Any) -> Any:
@@ -94,13 +118,10 @@ def _sum_oracle(x: np.ndarray, axis: Any, *, dtype: torch.dtype | None = None, *
 
 
 def _spread_example(draw: Drawer) -> Example:
-    dtype = draw(st.sampled_from(ALL_DTYPES), label="dtype")
-    floats = HALF_FLOATS if dtype == torch.float16 else FLOATS
-    elements = _values(dtype, floats, _integers(dtype, 100))
-    x = draw.tensor(dtype, SHAPES, elements=elements, label="x")
-    ddof = draw(st.integers(-1, 3) | st.sampled_from([0.5, 1.5]), label="ddof")
-    keepdims = draw(st.booleans(), label="keepdims")
-    return (x,), {"axis": _axis(draw, x.ndim), "ddof": ddof, "keepdims": keepdims}
+    x = _tensor(draw, ANY_DTYPE, SPREAD_ELEMENTS)
+    ddof = draw(DDOF, label="ddof")
+    keepdims = draw(BOOLS, label="keepdims")
+    return (x,), {"axis": draw(AXES[x.ndim], label="axis"), "ddof": ddof, "keepdims": keepdims}
 
 
 def _spread_oracle(function: Any) -> Any:
@@ -126,8 +147,9 @@ def _close(actual: torch.Tensor, expected: np.ndarray) -> None:
 
 
 def _median_example(draw: Drawer) -> Example:
-    x = _tensor(draw, REAL_DTYPES, TIES | FLOATS)
-    return (x,), {"axis": _axis(draw, x.ndim), "keepdims": draw(st.booleans(), label="keepdims")}
+    x = _tensor(draw, REAL_DTYPE, MEDIAN_ELEMENTS)
+    keepdims = draw(BOOLS, label="keepdims")
+    return (x,), {"axis": draw(AXES[x.ndim], label="axis"), "keepdims": keepdims}
 
 
 def _median_oracle(x: np.ndarray, axis: Any, keepdims: bool) -> Any:
@@ -138,15 +160,18 @@ def _median_oracle(x: np.ndarray, axis: Any, keepdims: bool) -> Any:
     return _quietly(np.median, x, axis=axis, keepdims=keepdims)
 
 
+ROW = st.integers(1, 16).map(lambda n: (n,))
+#: Sorting from 0 elements never: every digit goes through the histograms.
+SORT_BELOW = st.sampled_from([0, 2, 5])
+
+
 def _median_radix(draw: Drawer) -> None:
     """The radix selection of long rows, on short ones: the two middle values of a
     1-D tensor equal NumPy's sorted ones (zeros of either sign alike), or are both NaN
     where a NaN is present."""
-    dtype = draw(st.sampled_from(REAL_DTYPES), label="dtype")
-    shape = st.integers(1, 16).map(lambda n: (n,))
-    x = draw.tensor(dtype, shape, elements=_values(dtype, TIES | FLOATS, None), label="x")
-    # Sorting from 0 elements never: every digit goes through the histograms.
-    sort_below = draw(st.sampled_from([0, 2, 5]), label="sort_below")
+    dtype = draw(REAL_DTYPE, label="dtype")
+    x = draw.tensor(dtype, ROW, elements=MEDIAN_ELEMENTS[dtype], label="x")
+    sort_below = draw(SORT_BELOW, label="sort_below")
     low, high = _radix_middles(x.to(torch.uint8) if dtype == torch.bool else x, sort_below)
     a = x.cpu().numpy()
     n = a.size
@@ -161,11 +186,9 @@ def _median_radix(draw: Drawer) -> None:
 
 
 def _arg_example(draw: Drawer) -> Example:
-    dtype = draw(st.sampled_from(ALL_DTYPES), label="dtype")
-    elements = _values(dtype, TIES, _integers(dtype, 2))
-    x = draw.tensor(dtype, SHAPES, elements=elements, label="x")
-    axis = draw(st.none() | st.integers(-x.ndim - 1, x.ndim), label="axis")
-    return (x,), {"axis": axis, "keepdims": draw(st.booleans(), label="keepdims")}
+    x = _tensor(draw, ANY_DTYPE, ARG_ELEMENTS)
+    axis = draw(ONE_AXIS[x.ndim], label="axis")
+    return (x,), {"axis": axis, "keepdims": draw(BOOLS, label="keepdims")}
 
 
 # benchmarks -----------------------------------------------------------------------------------

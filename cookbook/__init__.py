@@ -21,11 +21,14 @@ from cookbook.repetition import broadcast_to, repeat_elements, tile
 from cookbook.sizes import nbytes, numel
 from cookbook.sorting import argsort, argwhere, flatnonzero, nonzero, sort, unique
 from cookbook.splitting import array_split, flip, pad, split
+from cookbook.statistics import argmax, argmin, median, std, sum, var
 from cookbook.strides import contiguous_strides, is_contiguous, shares_storage, view_strides
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "argmax",
+    "argmin",
     "argsort",
     "argwhere",
     "array_split",
@@ -51,6 +54,7 @@ __all__ = [
     "matmul",
     "matmul_shape",
     "mean",
+    "median",
     "meshgrid",
     "moveaxis",
     "nbytes",
@@ -72,12 +76,15 @@ __all__ = [
     "split",
     "squeeze",
     "stack",
+    "std",
+    "sum",
     "tanh",
     "tile",
     "tile_anchors",
     "to_numpy",
     "unique",
     "value_and_grad",
+    "var",
     "view_strides",
     "xyxy_to_cxcywh",
 ]

@@ -31,10 +31,12 @@ def _run(code: str, setup: str) -> tuple[Any, BaseException | None]:
     tree = ast.parse(code)
     last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
     try:
-        exec(compile(tree, "<example>", "exec"), namespace)
-        if not isinstance(last, ast.Expr):
-            return None, None
-        value = eval(compile(ast.Expression(last.value), "<example>", "eval"), namespace)
+        # NumPy's warnings (division by zero, say) are not what the columns compare.
+        with np.errstate(all="ignore"):
+            exec(compile(tree, "<example>", "exec"), namespace)
+            if not isinstance(last, ast.Expr):
+                return None, None
+            value = eval(compile(ast.Expression(last.value), "<example>", "eval"), namespace)
         return value, None
     except Exception as error:  # the point of many examples: torch raises here
         return None, error
@@ -48,6 +50,10 @@ def _arrays(value: Any) -> Any:
         return np.asarray(value)
     if isinstance(value, tuple | list):
         return [_arrays(item) for item in value]
+    if isinstance(value, torch.dtype):  # torch.int64 and dtype('int64') compare as names
+        return str(value).removeprefix("torch.")
+    if isinstance(value, np.dtype):
+        return str(value)
     return value
 
 

@@ -271,8 +271,8 @@ ENTRIES: tuple[Entry, ...] = (
         "As for `mean`, integer input needs a float dtype; note also that `np.std` "
         "divides by `n` (`ddof=0`), `torch.std` by `n - 1`.",
         "x.double().std(correction=0)  # np.std(x)",
-        "recipes/maths/#mean",
-        "mean",
+        "recipes/statistics/#std",
+        "std",
     ),
     Entry(
         "quantile-of-integers",
@@ -280,8 +280,8 @@ ENTRIES: tuple[Entry, ...] = (
         "torch.quantile(x, 0.5)",
         "`torch.quantile` takes float32 and float64 only; `np.quantile` takes integers.",
         "torch.quantile(x.double(), 0.5)",
-        "recipes/maths/#mean",
-        "mean",
+        "recipes/statistics/#median",
+        "median",
     ),
     Entry(
         "softmax-of-integers",
@@ -299,8 +299,8 @@ ENTRIES: tuple[Entry, ...] = (
         "Integer division by zero has no integer answer. NumPy warns and returns 0; "
         "float division in torch gives `inf`.",
         "torch.where(b == 0, 0, a // torch.where(b == 0, 1, b))  # NumPy's 0",
-        "recipes/maths/",
-        "Maths",
+        "recipes/division/#floor_divide",
+        "floor_divide",
     ),
     Entry(
         "pad-length",
@@ -309,8 +309,8 @@ ENTRIES: tuple[Entry, ...] = (
         "`F.pad` takes (before, after) pairs, last dimension first: the reverse of "
         "`np.pad`'s order.",
         "F.pad(x, (1, 1))  # np.pad(x, ((0, 0), (1, 1)))",
-        "recipes/plumbing/",
-        "Shape plumbing",
+        "recipes/splitting/#pad",
+        "pad",
     ),
     Entry(
         "pad-reflect-size",
@@ -319,8 +319,8 @@ ENTRIES: tuple[Entry, ...] = (
         "Reflection cannot reach further than the input is long; "
         "`np.pad(mode='reflect')` repeats the reflection instead.",
         'F.pad(x, (2, 2), mode="reflect")',
-        "recipes/plumbing/",
-        "Shape plumbing",
+        "recipes/splitting/#pad",
+        "pad",
     ),
     Entry(
         "take-along-dim",
@@ -328,8 +328,8 @@ ENTRIES: tuple[Entry, ...] = (
         "torch.take_along_dim(x, idx, dim=1)",
         "As in `np.take_along_axis`, the indices need as many dimensions as the input.",
         "torch.take_along_dim(x, idx[:, None], dim=1)",
-        "recipes/plumbing/",
-        "Shape plumbing",
+        "recipes/indexing/#take_along_axis",
+        "take_along_axis",
     ),
     Entry(
         "gather-dims",
@@ -337,8 +337,8 @@ ENTRIES: tuple[Entry, ...] = (
         "torch.gather(x, 1, idx)",
         "`gather` needs an index tensor with as many dimensions as the input.",
         "torch.gather(x, 1, idx[:, None])",
-        "recipes/plumbing/",
-        "Shape plumbing",
+        "recipes/indexing/#take_along_axis",
+        "take_along_axis",
     ),
     Entry(
         "split-sizes",
@@ -346,8 +346,8 @@ ENTRIES: tuple[Entry, ...] = (
         "x.split([2, 2])",
         "Unlike `np.split`'s indices, torch's sizes must add up to the whole dimension.",
         "x.split([2, 4])  # or torch.tensor_split(x, [2, 4]) for np.split's indices",
-        "recipes/batching/#batch_indices",
-        "batch_indices",
+        "recipes/splitting/#split",
+        "split",
     ),
     Entry(
         "index-add-dtype",
@@ -356,8 +356,8 @@ ENTRIES: tuple[Entry, ...] = (
         "`index_add_` (torch's `np.add.at`) adds repeated indices correctly, but does not "
         "promote: source and target dtypes must match.",
         "x.index_add_(0, idx, src.to(x.dtype))",
-        "recipes/plumbing/",
-        "Shape plumbing",
+        "recipes/indexing/#add_at",
+        "add_at",
     ),
     Entry(
         "unique-return-index",
@@ -368,8 +368,8 @@ ENTRIES: tuple[Entry, ...] = (
         "values, inverse = torch.unique(x, return_inverse=True)\n"
         "first = torch.full(values.shape, len(x))"
         '.scatter_reduce(0, inverse, torch.arange(len(x)), "amin")',
-        "",
-        "",
+        "recipes/sorting/#unique",
+        "unique",
     ),
     Entry(
         "no-interp",
@@ -381,8 +381,8 @@ ENTRIES: tuple[Entry, ...] = (
         "i = torch.searchsorted(xp, x).clamp(1, len(xp) - 1)\n"
         "t = ((x - xp[i - 1]) / (xp[i] - xp[i - 1])).clamp(0, 1)\n"
         "y = fp[i - 1] + t * (fp[i] - fp[i - 1])  # np.interp(x, xp, fp)",
-        "recipes/maths/",
-        "Maths",
+        "recipes/interpolation/#interp",
+        "interp",
     ),
     Entry(
         "cat-sizes",

@@ -42,7 +42,8 @@ def svg(fig: plt.Figure, alt: str) -> str:
     svg = svg[svg.index("<svg") :]  # drop the XML prolog and doctype
     svg = svg.replace(FG, "currentColor")
     svg = svg.replace("<svg ", f'<svg role="img" aria-label="{alt}" ', 1)
-    return f'<div class="cookbook-figure">{svg}</div>'
+    # Out of the search index: cell values and tick labels are noise there.
+    return f'<div class="cookbook-figure" data-search-exclude>{svg}</div>'
 
 
 def _style(ax: plt.Axes) -> None:

@@ -10,7 +10,6 @@ import ast
 import functools
 import graphlib
 import io
-import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -20,6 +19,7 @@ from typing import Any
 
 import pytest
 import torch
+from phone import SMALLEST_TEXT_PX, smallest_text_px
 
 import cookbook.examples
 from cookbook.examples import (
@@ -33,11 +33,6 @@ from cookbook.examples import (
 
 EXAMPLES = (regression, classification, module_vs_sequential, minibatches, optimizers, saving)
 EXAMPLES_DIR = Path(cookbook.examples.__file__).parent
-
-# The docs scale each figure to the text column, which at 390 px is 390 px less
-# Material's 0.8rem margins (16 px each); text must stay 9 px tall there.
-PHONE_COLUMN_PX = 390 - 2 * 16
-SMALLEST_TEXT_PX = 9
 
 # The noise 0.2·U(0, 1) alone has variance 0.04 / 12 ≈ 0.0033: the net gets within 3x of that.
 REGRESSION_BOUND = 0.01
@@ -154,15 +149,7 @@ def test_every_figure_reads_on_a_phone(example: ModuleType) -> None:
     svg = io.StringIO()
     with matplotlib.rc_context({"svg.fonttype": "none"}):
         figure.savefig(svg, format="svg", bbox_inches="tight")
-    text = svg.getvalue()
-    width = re.search(r'<svg[^>]* width="([\d.]+)pt"', text)
-    assert width
-    width_pt = float(width.group(1))
-    sizes = [float(size) for size in re.findall(r"font(?:-size)?: ([\d.]+)px", text)]
-    assert sizes
-    # Scaled down to the column, never up: 1 pt of the SVG is 4/3 CSS px at full size.
-    scale = min(PHONE_COLUMN_PX, width_pt * 4 / 3) / width_pt
-    assert min(sizes) * scale >= SMALLEST_TEXT_PX, (width_pt / 72, min(sizes))
+    assert smallest_text_px(svg.getvalue()) >= SMALLEST_TEXT_PX
     # No legend covers data: each lies outside every panel.
     figure.draw_without_rendering()  # lays it out at its own size
     legends = [*figure.legends, *(ax.get_legend() for ax in figure.axes if ax.get_legend())]

@@ -11,12 +11,12 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import torch
-from figures import ACCENT, FG, svg
+from figures import ACCENT, FG, TEXT, WIDTH, svg
 
 import cookbook
 
 
-def activations_grid() -> str:
+def activations_figure() -> plt.Figure:
     """relu, sigmoid, tanh and softplus on ``linspace(-5, 5, 200)``, one panel each."""
     x = torch.linspace(-5, 5, 200)
     panels = [
@@ -25,16 +25,21 @@ def activations_grid() -> str:
         ("tanh", cookbook.tanh),
         ("softplus", cookbook.softplus),
     ]
-    fig, axes = plt.subplots(2, 2, figsize=(8, 6))
+    fig, axes = plt.subplots(2, 2, figsize=(WIDTH, 4.4))
     for ax, (name, recipe) in zip(axes.flat, panels, strict=True):
         y = recipe(x)
         ax.plot(x.numpy(), y.numpy(), color=ACCENT, linewidth=2)
         ax.axhline(0, color=FG, linewidth=0.6, alpha=0.5)
         ax.axvline(0, color=FG, linewidth=0.6, alpha=0.5)
-        ax.set_title(f"cookbook.{name}(x)", color=FG, fontsize=10)
+        # The title, in the curve's colour, labels it.
+        ax.set_title(f"cookbook.{name}(x)", color=ACCENT, fontsize=TEXT)
         ax.grid(True, color=FG, alpha=0.2)
-        ax.tick_params(colors=FG, labelcolor=FG, labelsize=8)
+        ax.tick_params(colors=FG, labelcolor=FG, labelsize=TEXT)
         for spine in ax.spines.values():
             spine.set_color(FG)
     fig.tight_layout()
-    return svg(fig, "relu, sigmoid, tanh and softplus on linspace(-5, 5, 200)")
+    return fig
+
+
+def activations_grid() -> str:
+    return svg(activations_figure(), "relu, sigmoid, tanh and softplus on linspace(-5, 5, 200)")

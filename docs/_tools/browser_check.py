@@ -15,8 +15,13 @@ the end) and checks:
   installed torch gives (recomputed here with ``errors_index``);
 * no canonical link or sitemap entry points at localhost, and every page has its own
   meta description;
+* on a 390 x 844 phone screen, every page in the sitemap fits without sideways
+  scrolling, and the text of every figure on it is at least 9 px tall;
+* on a 1400 x 900 desktop screen, every recipe page with recipes shows, before any
+  scrolling, its first side-by-side's torch line and the start of its output;
 * the palette toggle reaches the dark scheme (``data-md-color-scheme="slate"``);
-* screenshots of the home and contiguous-vs-view pages are saved under artifacts/.
+* screenshots of the home and contiguous-vs-view pages, and of the repeat page on
+  the desktop and the phone screen, are saved under artifacts/.
 
 Exits non-zero with a list of failures.
 """
@@ -156,6 +161,8 @@ def check(site: Path, artifacts: Path) -> list[str]:
                     failures += _check_search_first(driver, base, query, page)
                 failures += _check_errors_page(driver, base)
                 failures += _check_widths(driver, base, artifacts)
+                failures += _check_phone(driver, base, _sitemap_pages(site), artifacts)
+                failures += _check_first_screen(driver, base, artifacts)
                 failures += _check_palette(driver, base)
             finally:
                 driver.quit()
@@ -317,6 +324,148 @@ def _check_widths(driver: webdriver.Chrome, base: str, artifacts: Path) -> list[
                 driver.save_screenshot(str(artifacts / f"performance-{width}.png"))
     driver.set_window_size(1280, 1600)
     print(f"widths: {', '.join(WIDE_PAGES)} at {WIDTHS} px: tables fit, no sideways scroll")
+    return failures
+
+
+PHONE = (390, 844)
+DESKTOP = (1400, 900)
+SMALLEST_TEXT_PX = 9
+SCREENSHOT_PAGE = "recipes/repeat/"
+
+
+def _screen(driver: webdriver.Chrome, size: tuple[int, int], *, mobile: bool) -> None:
+    """Emulate a screen of exactly ``size`` CSS px (a window's size would include its frame).
+
+    ``mobile`` gives overlay scrollbars, as on a phone: the text column is then
+    the full 358 px that the figures are drawn for.
+    """
+    width, height = size
+    metrics = {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile}
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
+
+
+def _load(driver: webdriver.Chrome, url: str) -> None:
+    driver.get(url)
+    WebDriverWait(driver, 15).until(
+        lambda d: d.execute_script("return document.readyState") == "complete"
+    )
+    time.sleep(0.3)  # let Material's script wrap the tables
+
+
+def _sitemap_pages(site: Path) -> list[str]:
+    """Every page in the built sitemap, as a path relative to the site's root."""
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    locs = re.findall(r"<loc>([^<]*)</loc>", sitemap)
+    root = min(locs, key=len)  # the home page: site_url itself
+    return [loc.removeprefix(root) for loc in locs]
+
+
+# The page's width, and the first element that sticks out past the screen's right edge.
+_OVERFLOW = """
+const width = arguments[0];
+const wide = Array.from(document.querySelectorAll('body *')).find(
+  e => e.getBoundingClientRect().right > width + 1 && !e.closest('.md-typeset__scrollwrap'));
+return [document.scrollingElement.scrollWidth,
+        wide ? wide.tagName.toLowerCase() + (wide.className ? '.' + wide.className : '') : ''];
+"""
+
+# Each rendered figure text: its font size on screen (size in the SVG's units
+# times the scale the page draws the SVG at), its glyph box's height, the text.
+_FIGURE_TEXT = """
+return Array.from(document.querySelectorAll('article svg text'), text => {
+  const matrix = text.getScreenCTM();
+  const box = text.getBoundingClientRect();
+  if (!matrix || box.width === 0 || !text.textContent.trim()) return null;  // not rendered
+  const scale = Math.hypot(matrix.a, matrix.b);
+  return [parseFloat(getComputedStyle(text).fontSize) * scale,
+          text.getBBox().height * scale, text.textContent.trim()];
+}).filter(Boolean);
+"""
+
+
+def _check_phone(
+    driver: webdriver.Chrome, base: str, pages: list[str], artifacts: Path
+) -> list[str]:
+    """On a phone, no page scrolls sideways and no figure text is under 9 px tall."""
+    failures = []
+    _screen(driver, PHONE, mobile=True)
+    width = PHONE[0]
+    smallest: dict[str, tuple[float, float, str]] = {}  # per page with figures
+    for page in pages:
+        _load(driver, base + page)
+        # Not innerWidth: on a phone it grows to take in what sticks out.
+        page_width, wide = driver.execute_script(_OVERFLOW, width)
+        if page_width > width:
+            failures.append(
+                f"{page or 'home'} at {width} px: scrolls sideways ({page_width} px; {wide})"
+            )
+        texts = driver.execute_script(_FIGURE_TEXT)
+        failures += [
+            f"{page or 'home'} at {width} px: figure text {text!r} is {size:.1f} px tall"
+            for size, _, text in texts
+            if size < SMALLEST_TEXT_PX
+        ]
+        if texts:
+            smallest[page] = min(map(tuple, texts))
+        if page == SCREENSHOT_PAGE:
+            driver.save_screenshot(str(artifacts / f"recipe-repeat-{width}.png"))
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    sideways = sum("scrolls sideways" in failure for failure in failures)
+    print(f"phone: {len(pages)} sitemap pages at {width} px, {sideways} scroll sideways")
+    for page, (size, box, text) in smallest.items():
+        print(f"phone: smallest figure text on {page}: {size:.2f} px ({box:.2f} px box), {text!r}")
+    return failures
+
+
+# The first side-by-side's torch column: where its code and its output sit on screen.
+_FIRST_ANSWER = """
+const grid = document.querySelector('article .cookbook-compare.grid');
+if (!grid) return null;
+const column = Array.from(grid.children).find(
+  c => /torch/i.test((c.querySelector('strong') || {}).textContent || ''));
+if (!column) return null;
+const place = pre => pre ? [pre.getBoundingClientRect().top,
+                            pre.getBoundingClientRect().bottom, pre.textContent.trim()] : null;
+return [innerHeight, place(column.querySelector('.highlight:not(.cookbook-output) pre')),
+        place(column.querySelector('.cookbook-output pre'))];
+"""
+# How much of the output must show: about one line of it.
+OUTPUT_SHOWN_PX = 24
+
+
+def _check_first_screen(driver: webdriver.Chrome, base: str, artifacts: Path) -> list[str]:
+    """Each recipe page shows a torch line and its output before any scrolling."""
+    failures = []
+    _screen(driver, DESKTOP, mobile=False)
+    families = [family for family in FAMILIES if family.recipes]
+    for family in families:
+        page = f"recipes/{family.name}/"
+        _load(driver, base + page)
+        found = driver.execute_script(_FIRST_ANSWER)
+        if found is None or found[1] is None or found[2] is None:
+            failures.append(f"{page}: no side-by-side with a torch column, code and output")
+            continue
+        height, (code_top, code_bottom, code), (output_top, output_bottom, _) = found
+        if code_top < 0 or code_bottom > height:
+            failures.append(
+                f"{page} at {DESKTOP}: the torch line {code!r} is not on the first screen "
+                f"(top {code_top:.0f} px, bottom {code_bottom:.0f} px of {height} px)"
+            )
+        shown = min(OUTPUT_SHOWN_PX, output_bottom - output_top)
+        if output_top < 0 or output_top + shown > height:
+            failures.append(
+                f"{page} at {DESKTOP}: the output of {code!r} is not on the first screen "
+                f"(top {output_top:.0f} px of {height} px)"
+            )
+        if page == SCREENSHOT_PAGE:
+            driver.save_screenshot(str(artifacts / f"recipe-repeat-{DESKTOP[0]}.png"))
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    skipped = [family.name for family in FAMILIES if not family.recipes]
+    print(
+        f"first screen: {len(families)} recipe pages at {DESKTOP[0]}x{DESKTOP[1]}, "
+        f"{len({failure.split(':')[0] for failure in failures})} without a torch line and its "
+        f"output on it (no recipes yet, not checked: {', '.join(skipped) or 'none'})"
+    )
     return failures
 
 

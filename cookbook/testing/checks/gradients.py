@@ -120,6 +120,7 @@ def _value_and_grad_workload(n: int, d: torch.device) -> Workload:
 RECIPES = [
     Recipe(
         value_and_grad,
+        compile_flags={"trace_autograd_ops": True},
         numpy="(f(a), df(a))  # by hand",
         call="value_and_grad(f, x)",
         torch="x.requires_grad_(); f(x).backward(); x.grad",

@@ -148,6 +148,7 @@ def _from_numpy_workload(n: int, d: torch.device) -> Workload:
 RECIPES = [
     Recipe(
         to_numpy,
+        compiles="NumPy interop: returns an ndarray, which leaves the graph",
         numpy="np.asarray(a)",
         call="to_numpy(x)",
         torch="x.numpy()  # CPU, no grad only",
@@ -158,6 +159,7 @@ RECIPES = [
     ),
     Recipe(
         from_numpy,
+        compiles="NumPy interop: takes an ndarray, whose memory torch.compile does not trace",
         numpy="np.asarray(a)",
         call="from_numpy(a)",
         torch="torch.from_numpy(a)  # a[::-1] raises",

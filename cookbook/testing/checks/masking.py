@@ -65,6 +65,7 @@ RECIPES = [
     ),
     Recipe(
         filter_confident,
+        compile_flags={"capture_dynamic_output_shape_ops": True},
         numpy="p[p[..., 4] > t]",
         call="filter_confident(p, t)",
         torch="p[p[..., 4] > t]",

@@ -130,6 +130,7 @@ def _shares_storage_workload(n: int, d: torch.device) -> Workload:
 RECIPES = [
     Recipe(
         contiguous_strides,
+        compiles="plain Python: returns strides, not tensors",
         numpy="np.empty(shape).strides",
         call="contiguous_strides(shape)",
         torch="torch.empty(shape).stride()",
@@ -147,6 +148,7 @@ RECIPES = [
     ),
     Recipe(
         is_contiguous,
+        compiles="plain Python: returns a bool, not tensors",
         numpy="a.flags.c_contiguous",
         call="is_contiguous(shape, strides)",
         torch="x.is_contiguous()",
@@ -156,6 +158,7 @@ RECIPES = [
     ),
     Recipe(
         view_strides,
+        compiles="plain Python: returns strides, not tensors",
         numpy="a.view().reshape(s)  # may copy",
         call="view_strides(shape, strides, s)",
         torch="x.view(s)  # raises",
@@ -165,6 +168,7 @@ RECIPES = [
     ),
     Recipe(
         shares_storage,
+        compiles="returns a bool read from storage identity, which a graph does not hold",
         numpy="np.shares_memory(a, b)",
         call="shares_storage(a, b)",
         torch="a.untyped_storage().data_ptr() == ...",

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import torch
 
-from cookbook._validation import as_int, require_tensor
+from cookbook._validation import BARE_OP_ERRORS, as_int, require_tensor
 from cookbook.repetition import _tile
 
 __all__ = ["grid_offsets", "meshgrid", "tile_anchors"]
+
+_INDEXINGS = ("xy", "ij")
 
 
 def meshgrid(*xs: torch.Tensor, indexing: str = "xy") -> tuple[torch.Tensor, ...]:
@@ -51,7 +53,12 @@ def meshgrid(*xs: torch.Tensor, indexing: str = "xy") -> tuple[torch.Tensor, ...
     See also:
         [grid_offsets][cookbook.grid_offsets].
     """
-    if indexing not in ("xy", "ij"):
+    if indexing in _INDEXINGS:
+        try:  # torch.meshgrid is np.meshgrid for 0-D and 1-D tensors of one dtype
+            return torch.meshgrid(*xs, indexing=indexing)
+        except BARE_OP_ERRORS:
+            pass
+    if indexing not in _INDEXINGS:
         raise ValueError(f"meshgrid: indexing must be 'xy' or 'ij', got {indexing!r}")
     for position, x in enumerate(xs):
         require_tensor(x, f"xs[{position}]", "meshgrid")

@@ -11,7 +11,7 @@ import math
 import torch
 
 from cookbook._dtypes import numpy_result_type
-from cookbook._validation import as_shape, require_tensor, same_device
+from cookbook._validation import BARE_OP_ERRORS, as_shape, require_tensor, same_device
 
 __all__ = ["matmul", "matmul_shape", "numpy_dot"]
 
@@ -128,6 +128,18 @@ def _matmul_same_dtype(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
     return _matmul_by_summation(a, b)
 
 
+def _bare_matmul_agrees(a: object, b: object) -> bool:
+    """Whether ``torch.matmul(a, b)`` is this recipe's product wherever it does not raise:
+    one dtype, not bool, and floating, complex or on the CPU (see ``_matmul_same_dtype``)."""
+    return (
+        isinstance(a, torch.Tensor)
+        and isinstance(b, torch.Tensor)
+        and a.dtype == b.dtype
+        and a.dtype != torch.bool
+        and (a.is_cpu or a.dtype.is_floating_point or a.dtype.is_complex)
+    )
+
+
 def matmul(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
     """``a @ b`` with NumPy's shape rules and NumPy's type promotion.
 
@@ -162,6 +174,11 @@ def matmul(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
     See also:
         [numpy_dot][cookbook.numpy_dot] for ``np.dot``'s different N-d rule.
     """
+    if _bare_matmul_agrees(a, b):
+        try:  # torch.matmul refuses the shapes NumPy refuses
+            return torch.matmul(a, b)
+        except BARE_OP_ERRORS:
+            pass
     require_tensor(a, "a", "matmul")
     require_tensor(b, "b", "matmul")
     same_device(a, b, "matmul")
@@ -205,6 +222,11 @@ def numpy_dot(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
     See also:
         [matmul][cookbook.matmul] for ``np.matmul``, which broadcasts batch axes instead.
     """
+    if _bare_matmul_agrees(a, b) and 1 <= a.ndim <= 2 and 1 <= b.ndim <= 2:
+        try:  # up to 2-D, np.dot is np.matmul
+            return torch.matmul(a, b)
+        except BARE_OP_ERRORS:
+            pass
     require_tensor(a, "a", "numpy_dot")
     require_tensor(b, "b", "numpy_dot")
     same_device(a, b, "numpy_dot")

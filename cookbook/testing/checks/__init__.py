@@ -457,7 +457,7 @@ class Check:
         # and a clean cache per check so guards do not pile up across recipes.
         torch._dynamo.reset()
         with torch._dynamo.config.patch(
-            recompile_limit=10**6, accumulated_recompile_limit=10**6, **self.compiled.flags
+            {"recompile_limit": 10**6, "accumulated_recompile_limit": 10**6, **self.compiled.flags}
         ):
             test()
 

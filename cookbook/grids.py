@@ -16,6 +16,11 @@ __all__ = ["grid_offsets", "meshgrid", "tile_anchors"]
 _INDEXINGS = ("xy", "ij")
 
 
+def _one_dtype(xs: tuple[object, ...]) -> bool:
+    dtype = getattr(xs[0], "dtype", None)
+    return all(isinstance(x, torch.Tensor) and x.dtype == dtype for x in xs)
+
+
 def meshgrid(*xs: torch.Tensor, indexing: str = "xy") -> tuple[torch.Tensor, ...]:
     """Coordinate grids from coordinate vectors, with NumPy's default indexing.
 
@@ -53,7 +58,7 @@ def meshgrid(*xs: torch.Tensor, indexing: str = "xy") -> tuple[torch.Tensor, ...
     See also:
         [grid_offsets][cookbook.grid_offsets].
     """
-    if indexing in _INDEXINGS:
+    if indexing in _INDEXINGS and xs and _one_dtype(xs):
         try:  # torch.meshgrid is np.meshgrid for 0-D and 1-D tensors of one dtype
             return torch.meshgrid(*xs, indexing=indexing)
         except BARE_OP_ERRORS:
@@ -178,6 +183,9 @@ def tile_anchors(anchors: torch.Tensor, height: int, width: int | None = None) -
         raise ValueError(
             f"tile_anchors: anchors must have shape (A, 2), got {tuple(anchors.shape)}"
         )
-    rows = as_int(height, "height", "tile_anchors", minimum=0)
-    columns = rows if width is None else as_int(width, "width", "tile_anchors", minimum=0)
+    if type(height) is int and height >= 0 and width is None:  # the usual square grid
+        rows = columns = height
+    else:
+        rows = as_int(height, "height", "tile_anchors", minimum=0)
+        columns = rows if width is None else as_int(width, "width", "tile_anchors", minimum=0)
     return _tile(anchors, (rows * columns, 1)).unsqueeze(0)

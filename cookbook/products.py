@@ -130,12 +130,18 @@ def _matmul_same_dtype(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
 
 def _bare_matmul_agrees(a: object, b: object) -> bool:
     """Whether ``torch.matmul(a, b)`` is this recipe's product wherever it does not raise:
-    one dtype, not bool, and floating, complex or on the CPU (see ``_matmul_same_dtype``)."""
+    one dtype, neither bool nor uint16-64, and floating, complex or on the CPU (see
+    ``_matmul_same_dtype``).
+
+    Bare ops that raise for valid input would break the graph under torch.compile,
+    so the test excludes those; it relies on a raise only for input NumPy refuses.
+    """
     return (
         isinstance(a, torch.Tensor)
         and isinstance(b, torch.Tensor)
         and a.dtype == b.dtype
         and a.dtype != torch.bool
+        and a.dtype not in _SAME_WIDTH_SIGNED
         and (a.is_cpu or a.dtype.is_floating_point or a.dtype.is_complex)
     )
 

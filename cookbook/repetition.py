@@ -60,10 +60,11 @@ def tile(x: torch.Tensor, reps: int | Sequence[int]) -> torch.Tensor:
     """
     if isinstance(x, torch.Tensor) and x.numel() <= _SMALL:
         given = (reps,) if type(reps) is int else reps if type(reps) is tuple else None
-        if given is not None:
+        if given:
             padding = x.ndim - len(given)
             try:  # x.repeat is np.tile once reps is as long as x.ndim; it refuses the rest
-                return x.repeat((1,) * padding + given if padding > 0 else given)
+                # Unpacked: torch parses separate ints faster than a tuple.
+                return x.repeat(*((1,) * padding + given if padding > 0 else given))
             except BARE_OP_ERRORS:
                 pass
     require_tensor(x, "x", "tile")
@@ -78,8 +79,8 @@ def tile(x: torch.Tensor, reps: int | Sequence[int]) -> torch.Tensor:
 
 def _tile(x: torch.Tensor, counts: tuple[int, ...]) -> torch.Tensor:
     """``tile``'s core, for recipes that have validated ``x`` and the counts already."""
-    if x.numel() <= _SMALL and len(counts) >= x.ndim:
-        return x.repeat(counts)
+    if x.numel() <= _SMALL and counts and len(counts) >= x.ndim:
+        return x.repeat(*counts)
     ndim = max(x.ndim, len(counts))
     sizes = (1,) * (ndim - x.ndim) + tuple(x.shape)
     counts = (1,) * (ndim - len(counts)) + counts

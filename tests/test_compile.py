@@ -18,6 +18,13 @@ from cookbook import cli
 from cookbook.repetition import tile as real_tile
 from cookbook.testing.checks import Check, Compiled, all_checks, all_recipes
 
+# Inductor's own warnings: a deprecated torch.jit API that torch 2.13 calls itself,
+# and complex operators left to eager kernels (the results are still checked).
+pytestmark = [
+    pytest.mark.filterwarnings("ignore:`torch.jit.script_method` is deprecated:DeprecationWarning"),
+    pytest.mark.filterwarnings("ignore:Torchinductor does not support code generation:UserWarning"),
+]
+
 # Few examples: each new dtype, rank or layout compiles anew.
 TRACED = [check for check in all_checks(Compiled("eager")) if check.kind == "oracle"]
 INDUCTOR = ("tile", "matmul", "confidence_mask", "softplus")

@@ -122,7 +122,11 @@ RECIPES = [
         call="tile_anchors(anchors, h, w)",
         torch="anchors.repeat(h * w, 1).unsqueeze(0)",
         kind="copy",
-        bench=Bench("anchors.repeat(h * w, 1).unsqueeze(0)", _tile_anchors_workload),
+        bench=Bench(
+            "anchors.repeat(h * w, 1).unsqueeze(0)",
+            _tile_anchors_workload,
+            overhead="checks that anchors has shape (A, 2) and the counts are integers",
+        ),
         cases=(Case(tile_anchors, _tile_anchors_example, _tile_anchors_oracle),),
     ),
 ]

@@ -164,7 +164,11 @@ RECIPES = [
         call="from_numpy(a)",
         torch="torch.from_numpy(a)  # a[::-1] raises",
         kind="view",
-        bench=Bench("torch.from_numpy(a)", _from_numpy_workload),
+        bench=Bench(
+            "torch.from_numpy(a)",
+            _from_numpy_workload,
+            overhead="checks the dtype, byte order and strides that torch.from_numpy refuses",
+        ),
         properties={"": _check_from_numpy},
     ),
 ]

@@ -153,7 +153,11 @@ RECIPES = [
         call="is_contiguous(shape, strides)",
         torch="x.is_contiguous()",
         kind="metadata",
-        bench=Bench("x.is_contiguous()", _is_contiguous_workload),
+        bench=Bench(
+            "x.is_contiguous()",
+            _is_contiguous_workload,
+            overhead="Python over a shape and strides; x.is_contiguous() reads a held flag",
+        ),
         properties={"": _check_is_contiguous},
     ),
     Recipe(
@@ -163,7 +167,11 @@ RECIPES = [
         call="view_strides(shape, strides, s)",
         torch="x.view(s)  # raises",
         kind="metadata",
-        bench=Bench("x.view(-1).stride()", _view_strides_workload),
+        bench=Bench(
+            "x.view(-1).stride()",
+            _view_strides_workload,
+            overhead="Python over a shape and strides; x.view works in C++ on a tensor",
+        ),
         properties={"": _check_view_strides},
     ),
     Recipe(

@@ -101,7 +101,12 @@ def concatenate(tensors: Sequence[torch.Tensor], axis: int | None = 0) -> torch.
     See also:
         [stack][cookbook.stack] joins along a new axis.
     """
-    if type(axis) is int and _one_dtype_and_rank(tensors):
+    if (
+        type(axis) is int
+        and _one_dtype_and_rank(tensors)
+        # torch.cat checks no axis against 1-D empty tensors alone
+        and (tensors[0].ndim != 1 or axis in (0, -1))
+    ):
         try:  # torch.cat is np.concatenate for tensors of one dtype and rank
             return torch.cat(tensors, axis)
         except BARE_OP_ERRORS:

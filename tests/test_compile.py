@@ -32,7 +32,7 @@ INDUCTOR = ("tile", "matmul", "confidence_mask", "softplus")
 
 @pytest.mark.parametrize("check", TRACED, ids=str)
 def test_no_graph_break(check: Check) -> None:
-    check.run("cpu", max_examples=3)
+    check.run("cpu", max_examples=2)
 
 
 @pytest.mark.parametrize(

@@ -103,7 +103,11 @@ RECIPES = [
         call="meshgrid(x, y)",
         torch='torch.meshgrid(x, y, indexing="xy")',
         kind="view",
-        bench=Bench("torch.meshgrid(indexing='xy')", _meshgrid_workload),
+        bench=Bench(
+            "torch.meshgrid(indexing='xy')",
+            _meshgrid_workload,
+            overhead="checks that the inputs share one dtype, which torch.meshgrid requires",
+        ),
         cases=(Case(meshgrid, _meshgrid_example, _meshgrid_oracle, returns="view"),),
     ),
     Recipe(

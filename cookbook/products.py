@@ -121,17 +121,17 @@ def _matmul_same_dtype(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
     signed = _SAME_WIDTH_SIGNED.get(a.dtype)
     if signed is not None:
         return _matmul_same_dtype(a.view(signed), b.view(signed)).view(a.dtype)
-    if a.dtype.is_floating_point or a.dtype.is_complex or a.device.type == "cpu":
+    if a.dtype.is_floating_point or a.dtype.is_complex or _integer_matmul_kernel(a):
         return torch.matmul(a, b)
-    # cuBLAS and MPS have no integer GEMM; integer sums wrap the same way in any
-    # order, so this gives NumPy's result bit for bit, overflow included.
+    # Integer sums wrap the same way in any order, so this gives NumPy's result
+    # bit for bit, overflow included.
     return _matmul_by_summation(a, b)
 
 
 def _bare_matmul_agrees(a: object, b: object) -> bool:
     """Whether ``torch.matmul(a, b)`` is this recipe's product wherever it does not raise:
-    one dtype, neither bool nor uint16-64, and floating, complex or on the CPU (see
-    ``_matmul_same_dtype``).
+    one dtype, neither bool nor uint16-64, and floating or complex or an integer where
+    torch has a kernel for it (see ``_matmul_same_dtype``).
 
     Bare ops that raise for valid input would break the graph under torch.compile,
     so the test excludes those; it relies on a raise only for input NumPy refuses.
@@ -142,8 +142,15 @@ def _bare_matmul_agrees(a: object, b: object) -> bool:
         and a.dtype == b.dtype
         and a.dtype != torch.bool
         and a.dtype not in _SAME_WIDTH_SIGNED
-        and (a.is_cpu or a.dtype.is_floating_point or a.dtype.is_complex)
+        and (a.dtype.is_floating_point or a.dtype.is_complex or _integer_matmul_kernel(a))
     )
+
+
+def _integer_matmul_kernel(a: torch.Tensor) -> bool:
+    """Whether torch.matmul computes integers as NumPy does here: on the CPU, eagerly.
+    cuBLAS and MPS have no integer GEMM, and torch 2.13's inductor returns int64
+    for a batched int32 matmul."""
+    return a.is_cpu and not torch.compiler.is_compiling()
 
 
 def matmul(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:

@@ -40,18 +40,41 @@ def as_signed_bits(x: torch.Tensor) -> torch.Tensor:
     return x if signed is None else x.view(signed)
 
 
+# NumPy's promotion of every pair, computed once: under torch.compile a dict
+# lookup traces as a constant where a call into NumPy breaks the graph, and in
+# eager mode it costs a fraction of np.result_type.
+_PAIRS: dict[tuple[torch.dtype, torch.dtype], torch.dtype] = {
+    (a, b): NUMPY_TO_TORCH[np.result_type(TORCH_TO_NUMPY[a], TORCH_TO_NUMPY[b])]
+    for a in TORCH_TO_NUMPY
+    for b in TORCH_TO_NUMPY
+}
+# Kinds, from the lowest: bool, integers, floats, complex.
+_KIND: dict[torch.dtype, int] = {
+    dtype: 3 if dtype.is_complex else 2 if dtype.is_floating_point else int(dtype != torch.bool)
+    for dtype in TORCH_TO_NUMPY
+}
+
+
 def numpy_result_type(*dtypes: torch.dtype) -> torch.dtype:
     """The dtype NumPy gives an operation on arrays of these dtypes.
 
     NumPy and torch disagree across kinds (``np.result_type(int64, float32)`` is
     float64, ``torch.promote_types`` says float32), and over three or more
-    operands NumPy's answer is not a pairwise fold: uint8, int8 and float16 give
-    float16 together, where folding gives float32. Dtypes NumPy lacks (bfloat16)
-    fall back to torch's own pairwise rule.
+    operands NumPy's answer is not a pairwise fold in the given order: uint8,
+    int8 and float16 give float16 together, where folding gives float32. It is
+    the fold that starts from the highest kind (complex, then float, then
+    integer, then bool), checked against ``np.result_type`` for every set of
+    dtypes. Dtypes NumPy lacks (bfloat16) fall back to torch's own pairwise rule.
+    Pure lookups, so ``torch.compile(fullgraph=True)`` traces through it.
     """
-    if all(dtype in TORCH_TO_NUMPY for dtype in dtypes):
-        promoted = np.result_type(*(TORCH_TO_NUMPY[dtype] for dtype in dtypes))
-        return NUMPY_TO_TORCH[np.dtype(promoted)]
+    if len(dtypes) == 2 and dtypes in _PAIRS:
+        return _PAIRS[dtypes]
+    if all(dtype in _KIND for dtype in dtypes):
+        ordered = [dtype for kind in (3, 2, 1, 0) for dtype in dtypes if _KIND[dtype] == kind]
+        result = ordered[0]
+        for dtype in ordered[1:]:
+            result = _PAIRS[result, dtype]
+        return result
     result = dtypes[0]
     for dtype in dtypes[1:]:
         result = torch.promote_types(result, dtype)

@@ -12,6 +12,11 @@ from typing import Any
 
 import torch
 
+#: What a bare torch op raises for arguments it refuses. A recipe's fast path
+#: calls the bare op where it agrees with NumPy, and on one of these falls back
+#: to the validating path, whose error names the argument.
+BARE_OP_ERRORS = (RuntimeError, TypeError, IndexError, ValueError)
+
 
 def describe(value: Any) -> str:
     """A short description of ``value`` for error messages."""

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import torch
 
-from cookbook._validation import as_shape, describe, require_tensor
+from cookbook._validation import BARE_OP_ERRORS, as_shape, describe, require_tensor
 
 __all__ = ["cxcywh_to_xyxy", "new_like", "xyxy_to_cxcywh"]
 
@@ -53,6 +53,14 @@ def new_like(
     See also:
         [cxcywh_to_xyxy][cookbook.cxcywh_to_xyxy].
     """
+    if isinstance(x, torch.Tensor) and type(shape) is tuple:
+        try:  # the bare methods refuse what NumPy refuses, for these fill values
+            if fill_value is None:
+                return x.new_empty(shape)
+            if type(fill_value) is float or type(fill_value) is int:
+                return x.new_full(shape, fill_value)
+        except BARE_OP_ERRORS:
+            pass
     require_tensor(x, "x", "new_like")
     size = as_shape(shape, "shape", "new_like", allow_int=True)
     if fill_value is None:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 import torch
 
-from cookbook._validation import as_ints, normalize_axis, require_tensor
+from cookbook._validation import BARE_OP_ERRORS, as_ints, normalize_axis, require_tensor
 
 __all__ = ["chw_to_hwc", "hwc_to_chw", "inverse_permutation", "moveaxis", "permute"]
 
@@ -89,8 +89,17 @@ def permute(x: torch.Tensor, dims: Sequence[int]) -> torch.Tensor:
     See also:
         [inverse_permutation][cookbook.inverse_permutation], [moveaxis][cookbook.moveaxis].
     """
+    if isinstance(x, torch.Tensor) and type(dims) is tuple:
+        try:  # torch refuses what NumPy refuses: validate only then, to name the fault
+            return x.permute(dims)
+        except BARE_OP_ERRORS:
+            pass
     require_tensor(x, "x", "permute")
     return x.permute(_permutation(dims, x.ndim, "dims", "permute"))
+
+
+# Argument types the fast path hands to torch as they are (bool is not int here).
+_AXES = (int, tuple)
 
 
 def _axes(value: int | Sequence[int], ndim: int, name: str) -> tuple[int, ...]:
@@ -132,6 +141,16 @@ def moveaxis(
     See also:
         [permute][cookbook.permute], [chw_to_hwc][cookbook.chw_to_hwc].
     """
+    if (
+        isinstance(x, torch.Tensor)
+        and x.ndim  # torch takes axis 0 of a 0-d tensor; NumPy does not
+        and type(source) in _AXES
+        and type(destination) in _AXES
+    ):
+        try:  # torch.movedim refuses what NumPy refuses
+            return x.movedim(source, destination)  # type: ignore[arg-type]  # int or tuple
+        except BARE_OP_ERRORS:
+            pass
     require_tensor(x, "x", "moveaxis")
     sources = _axes(source, x.ndim, "source")
     destinations = _axes(destination, x.ndim, "destination")

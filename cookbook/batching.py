@@ -130,7 +130,7 @@ def batch_indices(
         order = torch.randperm(count)
     else:
         order = torch.randperm(count, generator=torch.Generator().manual_seed(seed))
-    covered = sum(batch_sizes(count, size, drop_last=drop_last))
+    covered = count - count % size if drop_last else count
     # Views of one fresh tensor: split slices in C++, where a Python loop of
     # slices and clones costs three times as long for many small batches.
-    return list(torch.split(order[:covered], size)) if covered else []
+    return list(torch.split(order[:covered] if drop_last else order, size)) if covered else []

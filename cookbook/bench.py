@@ -8,7 +8,11 @@ the table gives medians and their ratio, and the last line says which targets ho
 
 - every recipe within 1.10x of its bare op at 10**6 elements, on whichever device it runs;
 - copy recipes within 1.5x of a ``torch.clone`` of their output;
-- ``grid_offsets`` at least 5x faster than the YOLOv3 NumPy route at 76x76x3.
+- ``grid_offsets`` at least 5x faster than the YOLOv3 NumPy route at 76x76x3;
+- every recipe adds at most 1.0 us to its bare op on small inputs (the declared
+  workload at ``OVERHEAD_SIZE`` elements, one thread): the Python a call costs.
+  A recipe that cannot get there says why in its declaration (``Bench.overhead``),
+  and the target line names it with its figure.
 """
 
 from __future__ import annotations
@@ -18,7 +22,8 @@ import json
 import math
 import platform
 import sys
-from collections.abc import Callable, Iterator
+import time
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
@@ -30,6 +35,11 @@ from torch.utils import benchmark
 from cookbook.testing.checks import Bench, Kind, Route, all_recipes
 
 SIZES = (10**3, 10**5, 10**6)
+#: Elements in the workload that measures per-call overhead: small enough that
+#: the kernels cost next to nothing and the Python around them shows.
+OVERHEAD_SIZE = 16
+#: The most a recipe may add to its bare op on small inputs, in seconds.
+OVERHEAD_LIMIT_S = 1.0e-6
 
 
 @dataclass(frozen=True)
@@ -51,6 +61,22 @@ class Row:
 
 
 @dataclass(frozen=True)
+class Overhead:
+    """What one call of a recipe adds to its bare op on small inputs, single-threaded."""
+
+    recipe: str
+    recipe_median_s: float
+    baseline: str
+    baseline_median_s: float
+
+    excuse: str | None = None
+
+    @property
+    def added_s(self) -> float:
+        return self.recipe_median_s - self.baseline_median_s
+
+
+@dataclass(frozen=True)
 class Timed:
     """One recipe's benchmark, as its declaration gives it."""
 
@@ -67,9 +93,15 @@ def timed_recipes() -> list[Timed]:
     ]
 
 
-def median_seconds(function: Callable[[], object], min_run_time: float) -> float:
-    """Median time of one call, from ``torch.utils.benchmark``'s adaptive repeats."""
-    timer = benchmark.Timer(stmt="function()", globals={"function": function})
+def median_seconds(
+    function: Callable[[], object],
+    min_run_time: float,
+    clock: Callable[[], float] = time.perf_counter,
+) -> float:
+    """Median time of one call, from ``torch.utils.benchmark``'s adaptive repeats (one thread)."""
+    timer = benchmark.Timer(
+        stmt="function()", globals={"function": function}, num_threads=1, timer=clock
+    )
     return float(timer.blocked_autorange(min_run_time=min_run_time).median)
 
 
@@ -112,6 +144,27 @@ def run_benches(
                 median_seconds(other, min_run_time),
                 route=True,
             )
+
+
+def run_overheads(
+    device: torch.device, min_run_time: float = 0.05, rounds: int = 5
+) -> Iterator[Overhead]:
+    """Time every recipe and its bare op on ``OVERHEAD_SIZE`` elements.
+
+    The two alternate for ``rounds`` rounds and each keeps its fastest median:
+    on a busy machine other processes only ever add time, and they come and go.
+    On CPU the clock is this thread's CPU time, which excludes the time the
+    thread waits for a core, where a wall clock would count it.
+    """
+    clock = time.thread_time if device.type == "cpu" else time.perf_counter
+    for entry in timed_recipes():
+        recipe, bare = entry.bench.workload(OVERHEAD_SIZE, device)
+        recipe(), bare()  # warm caches (and CUDA kernels) before timing
+        recipe_s = bare_s = math.inf
+        for _ in range(rounds):
+            recipe_s = min(recipe_s, median_seconds(recipe, min_run_time, clock))
+            bare_s = min(bare_s, median_seconds(bare, min_run_time, clock))
+        yield Overhead(entry.recipe, recipe_s, entry.bench.baseline, bare_s, entry.bench.overhead)
 
 
 @dataclass(frozen=True)
@@ -165,6 +218,54 @@ def check_targets(rows: list[Row]) -> list[Target]:
     return targets
 
 
+def overhead_target(overheads: list[Overhead]) -> Target:
+    """At most ``OVERHEAD_LIMIT_S`` added per call; the recipes over it with their excuses."""
+    over = [row for row in overheads if row.added_s > OVERHEAD_LIMIT_S]
+    unexcused = [row for row in over if row.excuse is None]
+    detail = f"{len(overheads) - len(over)}/{len(overheads)} within"
+    if unexcused:
+        detail += "; missed: " + ", ".join(
+            f"{row.recipe} +{row.added_s / 1e-6:.1f} us" for row in unexcused
+        )
+    if len(over) > len(unexcused):
+        detail += "; exceptions: " + "; ".join(
+            f"{row.recipe} +{row.added_s / 1e-6:.1f} us ({row.excuse})"
+            for row in over
+            if row.excuse is not None
+        )
+    return Target(
+        f"at most +{OVERHEAD_LIMIT_S / 1e-6:.1f} us over the bare op at {OVERHEAD_SIZE} elements",
+        not unexcused,
+        detail,
+    )
+
+
+def format_overheads(overheads: list[Overhead]) -> str:
+    """Recipe, its median, the bare op's median and what the recipe adds, one row each."""
+    header = ("recipe", "recipe", "baseline", "added", "against")
+    lines = [header] + [
+        (
+            row.recipe,
+            _duration(row.recipe_median_s),
+            _duration(row.baseline_median_s),
+            f"{row.added_s / 1e-6:+.2f} us",
+            row.baseline,
+        )
+        for row in overheads
+    ]
+    return _aligned(lines)
+
+
+def _aligned(lines: Sequence[tuple[str, ...]]) -> str:
+    widths = [max(len(line[i]) for line in lines) for i in range(len(lines[0]))]
+    text = [
+        "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
+        for line in lines
+    ]
+    text.insert(1, "  ".join("-" * width for width in widths))
+    return "\n".join(text)
+
+
 def _duration(seconds: float) -> str:
     for unit, scale in (("s", 1.0), ("ms", 1e-3), ("us", 1e-6)):
         if seconds >= scale:
@@ -187,13 +288,7 @@ def format_table(rows: list[Row]) -> str:
         )
         for row in rows
     ]
-    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
-    text = [
-        "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
-        for line in lines
-    ]
-    text.insert(1, "  ".join("-" * width for width in widths))
-    return "\n".join(text)
+    return _aligned(lines)
 
 
 def environment(device: torch.device) -> dict[str, Any]:
@@ -223,8 +318,18 @@ def main(*, device: str, json_path: str | None, quick: bool) -> int:
     for row in run_benches(target, sizes, min_run_time=0.02 if quick else 0.1):
         rows.append(row)
         print(f"  {row.recipe} at {row.size}: {row.ratio:.2f}x", file=sys.stderr, flush=True)
-    targets = check_targets(rows)
+    overheads = []
+    for overhead in run_overheads(target, 0.01 if quick else 0.05, rounds=1 if quick else 5):
+        overheads.append(overhead)
+        print(
+            f"  {overhead.recipe} at {OVERHEAD_SIZE}: {overhead.added_s / 1e-6:+.2f} us",
+            file=sys.stderr,
+            flush=True,
+        )
+    targets = [*check_targets(rows), overhead_target(overheads)]
     print(format_table(rows))
+    print(f"\nPer-call overhead at {OVERHEAD_SIZE} elements (one thread):")
+    print(format_overheads(overheads))
     if json_path:
         with open(json_path, "w") as handle:
             json.dump(
@@ -233,6 +338,10 @@ def main(*, device: str, json_path: str | None, quick: bool) -> int:
                     "command": "python -m cookbook bench"
                     + (f" --device {device}" if device != "cpu" else ""),
                     "rows": [{**asdict(row), "ratio": row.ratio} for row in rows],
+                    "overhead": [
+                        {**asdict(row), "added_s": row.added_s, "size": OVERHEAD_SIZE}
+                        for row in overheads
+                    ],
                     "targets": [asdict(t) for t in targets],
                 },
                 handle,

@@ -1,7 +1,8 @@
 """The command line: ``python -m cookbook check`` and ``python -m cookbook bench``.
 
 ``check`` runs the package's own property checks (the ones ``tests/`` runs)
-against the installed torch and NumPy, on the devices of this machine;
+against the installed torch and NumPy, on the devices of this machine (with
+``--compile``, through ``torch.compile(fullgraph=True)``);
 ``bench`` times every recipe against the bare torch it stands for.
 """
 
@@ -45,6 +46,24 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--seed", type=int, help="seed for Hypothesis, as printed by a failing run, to replay it"
     )
+    check.add_argument(
+        "--compile",
+        action="store_true",
+        help="call each recipe through torch.compile(fullgraph=True): a graph break or a "
+        "result that differs from eager fails; recipes exempt from compiling are left out",
+    )
+    check.add_argument(
+        "--max-examples",
+        type=int,
+        metavar="N",
+        help="at most N examples per check, whatever the profile says (compiling takes "
+        "seconds per example under inductor)",
+    )
+    check.add_argument(
+        "--backend",
+        default="inductor",
+        help="torch.compile backend for --compile (default inductor; 'eager' only traces, fast)",
+    )
     bench = commands.add_parser(
         "bench",
         help="time every recipe against the bare torch it stands for",
@@ -83,4 +102,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         profile=arguments.profile,
         families=arguments.family,
         seed=arguments.seed,
+        backend=arguments.backend if arguments.compile else None,
+        max_examples=arguments.max_examples,
     )

@@ -26,7 +26,9 @@ def value_and_grad(
     ``x.requires_grad_(); f(x).backward()`` turns on ``x.requires_grad`` and
     adds into ``x.grad`` (a second call doubles it); this recipe calls ``f`` on
     ``x.detach().requires_grad_()``, so ``x.requires_grad`` and ``x.grad`` stay
-    as they were, and works under ``torch.no_grad()`` too.
+    as they were, and works under ``torch.no_grad()`` too. Under
+    ``torch.compile(fullgraph=True)`` it needs
+    ``torch._dynamo.config.trace_autograd_ops = True`` (for ``torch.autograd.grad``).
 
     Args:
         f: Function of one tensor returning a 0-d tensor, built from

@@ -8,10 +8,20 @@ from __future__ import annotations
 
 import torch
 
-from cookbook._validation import as_int, require_tensor
+from cookbook._validation import BARE_OP_ERRORS, as_int, require_tensor
 from cookbook.repetition import _tile
 
 __all__ = ["grid_offsets", "meshgrid", "tile_anchors"]
+
+_INDEXINGS = ("xy", "ij")
+
+
+def _one_dtype(xs: tuple[object, ...]) -> bool:
+    dtype = getattr(xs[0], "dtype", None)
+    for x in xs:  # noqa: SIM110  (a loop: all() of a generator costs more per call)
+        if not isinstance(x, torch.Tensor) or x.dtype != dtype:
+            return False
+    return True
 
 
 def meshgrid(*xs: torch.Tensor, indexing: str = "xy") -> tuple[torch.Tensor, ...]:
@@ -51,7 +61,12 @@ def meshgrid(*xs: torch.Tensor, indexing: str = "xy") -> tuple[torch.Tensor, ...
     See also:
         [grid_offsets][cookbook.grid_offsets].
     """
-    if indexing not in ("xy", "ij"):
+    if indexing in _INDEXINGS and xs and _one_dtype(xs):
+        try:  # torch.meshgrid is np.meshgrid for 0-D and 1-D tensors of one dtype
+            return torch.meshgrid(*xs, indexing=indexing)
+        except BARE_OP_ERRORS:
+            pass
+    if indexing not in _INDEXINGS:
         raise ValueError(f"meshgrid: indexing must be 'xy' or 'ij', got {indexing!r}")
     for position, x in enumerate(xs):
         require_tensor(x, f"xs[{position}]", "meshgrid")
@@ -171,6 +186,9 @@ def tile_anchors(anchors: torch.Tensor, height: int, width: int | None = None) -
         raise ValueError(
             f"tile_anchors: anchors must have shape (A, 2), got {tuple(anchors.shape)}"
         )
-    rows = as_int(height, "height", "tile_anchors", minimum=0)
-    columns = rows if width is None else as_int(width, "width", "tile_anchors", minimum=0)
+    if type(height) is int and height >= 0 and width is None:  # the usual square grid
+        rows = columns = height
+    else:
+        rows = as_int(height, "height", "tile_anchors", minimum=0)
+        columns = rows if width is None else as_int(width, "width", "tile_anchors", minimum=0)
     return _tile(anchors, (rows * columns, 1)).unsqueeze(0)

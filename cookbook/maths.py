@@ -15,6 +15,8 @@ from cookbook._validation import normalize_axes, require_tensor
 
 __all__ = ["mean"]
 
+_CPU_EXACT = (torch.float32, torch.float64)
+
 
 def mean(x: torch.Tensor, axis: int | Sequence[int] | None = None) -> torch.Tensor:
     """The arithmetic mean along ``axis``, with ``np.mean``'s result dtype.
@@ -50,6 +52,15 @@ def mean(x: torch.Tensor, axis: int | Sequence[int] | None = None) -> torch.Tens
     See also:
         [value_and_grad][cookbook.value_and_grad] differentiates a mean.
     """
+    if isinstance(x, torch.Tensor) and x.dtype in _CPU_EXACT and x.is_cpu:
+        # On the CPU, Tensor.mean of these is the same sum and one true division.
+        if axis is None:
+            return x.mean()
+        if type(axis) is int and x.ndim:  # torch takes axis 0 of a 0-d tensor; NumPy not
+            try:
+                return x.mean(axis)
+            except IndexError:
+                pass
     require_tensor(x, "x", "mean")
     work = x if x.dtype.is_floating_point or x.dtype.is_complex else x.to(torch.float64)
     if axis is None:
@@ -66,7 +77,7 @@ def mean(x: torch.Tensor, axis: int | Sequence[int] | None = None) -> torch.Tens
     wide = accumulate in (torch.float64, torch.complex128)
     count = torch.full(
         (),
-        math.prod(x.shape[d] for d in dims),
+        math.prod([x.shape[d] for d in dims]),
         dtype=torch.float64 if wide else torch.float32,
         device=x.device,
     )

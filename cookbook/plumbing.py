@@ -10,11 +10,19 @@ float64) and skips 1-D empty tensors whatever the other shapes; and
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeGuard
 
 import torch
 
 from cookbook._dtypes import numpy_result_type
-from cookbook._validation import as_ints, describe, normalize_axes, normalize_axis, require_tensor
+from cookbook._validation import (
+    BARE_OP_ERRORS,
+    as_ints,
+    describe,
+    normalize_axes,
+    normalize_axis,
+    require_tensor,
+)
 
 __all__ = ["concatenate", "expand_dims", "squeeze", "stack"]
 
@@ -34,6 +42,23 @@ def _tensors(tensors: Sequence[torch.Tensor], recipe: str) -> list[torch.Tensor]
                 f"{recipe}: tensors[{i}] is on {item.device} but tensors[0] is on {items[0].device}"
             )
     return items
+
+
+def _one_dtype_and_rank(
+    tensors: object,
+) -> TypeGuard[tuple[torch.Tensor, ...] | list[torch.Tensor]]:
+    """Whether ``tensors`` is a non-empty list or tuple of tensors of one dtype and rank,
+    where bare ``torch.cat`` and ``torch.stack`` neither promote nor skip a 1-D empty tensor."""
+    if (type(tensors) is not tuple and type(tensors) is not list) or not tensors:
+        return False
+    first = tensors[0]
+    if not isinstance(first, torch.Tensor):
+        return False
+    dtype, ndim = first.dtype, first.ndim
+    for item in tensors:
+        if not isinstance(item, torch.Tensor) or item.dtype != dtype or item.ndim != ndim:
+            return False
+    return True
 
 
 def concatenate(tensors: Sequence[torch.Tensor], axis: int | None = 0) -> torch.Tensor:
@@ -76,6 +101,16 @@ def concatenate(tensors: Sequence[torch.Tensor], axis: int | None = 0) -> torch.
     See also:
         [stack][cookbook.stack] joins along a new axis.
     """
+    if (
+        type(axis) is int
+        and _one_dtype_and_rank(tensors)
+        # torch.cat checks no axis against 1-D empty tensors alone
+        and (tensors[0].ndim != 1 or axis in (0, -1))
+    ):
+        try:  # torch.cat is np.concatenate for tensors of one dtype and rank
+            return torch.cat(tensors, axis)
+        except BARE_OP_ERRORS:
+            pass
     items = _tensors(tensors, "concatenate")
     if axis is None:
         items = [item.reshape(-1) for item in items]
@@ -136,6 +171,11 @@ def stack(tensors: Sequence[torch.Tensor], axis: int = 0) -> torch.Tensor:
         [concatenate][cookbook.concatenate] joins along an existing axis;
         [expand_dims][cookbook.expand_dims] adds an axis to one tensor.
     """
+    if type(axis) is int and _one_dtype_and_rank(tensors):
+        try:  # torch.stack is np.stack for tensors of one dtype
+            return torch.stack(tensors, axis)
+        except BARE_OP_ERRORS:
+            pass
     items = _tensors(tensors, "stack")
     first = items[0]
     for i, item in enumerate(items[1:], start=1):
@@ -187,7 +227,17 @@ def squeeze(x: torch.Tensor, axis: int | Sequence[int] | None = None) -> torch.T
     See also:
         [expand_dims][cookbook.expand_dims] is the inverse.
     """
+    if isinstance(x, torch.Tensor):
+        if axis is None:
+            return x.squeeze()
+        if type(axis) is int and x.ndim:
+            try:  # an axis in range; torch ignores one not of size 1, NumPy raises
+                if x.shape[axis] == 1:
+                    return x.squeeze(axis)
+            except IndexError:
+                pass
     require_tensor(x, "x", "squeeze")
+    dims: tuple[int, ...]
     if axis is None:
         dims = tuple(d for d, size in enumerate(x.shape) if size == 1)
     elif x.ndim == 0 and not isinstance(axis, bool) and isinstance(axis, int) and axis in (0, -1):
@@ -233,6 +283,11 @@ def expand_dims(x: torch.Tensor, axis: int | Sequence[int]) -> torch.Tensor:
     See also:
         [squeeze][cookbook.squeeze] is the inverse; [stack][cookbook.stack].
     """
+    if isinstance(x, torch.Tensor) and type(axis) is int:
+        try:  # one position: unsqueeze takes NumPy's range
+            return x.unsqueeze(axis)
+        except BARE_OP_ERRORS:
+            pass
     require_tensor(x, "x", "expand_dims")
     given = (axis,) if isinstance(axis, int) else as_ints(axis, "axis", "expand_dims")
     dims = normalize_axes(given, x.ndim + len(given), "expand_dims")

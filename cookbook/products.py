@@ -11,7 +11,7 @@ import math
 import torch
 
 from cookbook._dtypes import SAME_WIDTH_SIGNED, as_signed_bits, numpy_result_type
-from cookbook._validation import as_shape, require_tensor, same_device
+from cookbook._validation import BARE_OP_ERRORS, as_shape, require_tensor, same_device
 
 __all__ = ["matmul", "matmul_shape", "numpy_dot"]
 
@@ -112,11 +112,36 @@ def _matmul_same_dtype(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
     if a.dtype in SAME_WIDTH_SIGNED:
         # Sums of products wrap modulo 2**bits alike in the signed dtype of that width.
         return _matmul_same_dtype(as_signed_bits(a), as_signed_bits(b)).view(a.dtype)
-    if a.dtype.is_floating_point or a.dtype.is_complex or a.device.type == "cpu":
+    if a.dtype.is_floating_point or a.dtype.is_complex or _integer_matmul_kernel(a):
         return torch.matmul(a, b)
-    # cuBLAS and MPS have no integer GEMM; integer sums wrap the same way in any
-    # order, so this gives NumPy's result bit for bit, overflow included.
+    # Integer sums wrap the same way in any order, so this gives NumPy's result
+    # bit for bit, overflow included.
     return _matmul_by_summation(a, b)
+
+
+def _bare_matmul_agrees(a: object, b: object) -> bool:
+    """Whether ``torch.matmul(a, b)`` is this recipe's product wherever it does not raise:
+    one dtype, neither bool nor uint16-64, and floating or complex or an integer where
+    torch has a kernel for it (see ``_matmul_same_dtype``).
+
+    Bare ops that raise for valid input would break the graph under torch.compile,
+    so the test excludes those; it relies on a raise only for input NumPy refuses.
+    """
+    return (
+        isinstance(a, torch.Tensor)
+        and isinstance(b, torch.Tensor)
+        and a.dtype == b.dtype
+        and a.dtype != torch.bool
+        and a.dtype not in SAME_WIDTH_SIGNED
+        and (a.dtype.is_floating_point or a.dtype.is_complex or _integer_matmul_kernel(a))
+    )
+
+
+def _integer_matmul_kernel(a: torch.Tensor) -> bool:
+    """Whether torch.matmul computes integers as NumPy does here: on the CPU, eagerly.
+    cuBLAS and MPS have no integer GEMM, and torch 2.13's inductor returns int64
+    for a batched int32 matmul."""
+    return a.is_cpu and not torch.compiler.is_compiling()
 
 
 def matmul(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
@@ -153,6 +178,11 @@ def matmul(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
     See also:
         [numpy_dot][cookbook.numpy_dot] for ``np.dot``'s different N-d rule.
     """
+    if _bare_matmul_agrees(a, b):
+        try:  # torch.matmul refuses the shapes NumPy refuses
+            return torch.matmul(a, b)
+        except BARE_OP_ERRORS:
+            pass
     require_tensor(a, "a", "matmul")
     require_tensor(b, "b", "matmul")
     same_device(a, b, "matmul")
@@ -200,6 +230,11 @@ def numpy_dot(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
     See also:
         [matmul][cookbook.matmul] for ``np.matmul``, which broadcasts batch axes instead.
     """
+    if _bare_matmul_agrees(a, b) and 1 <= a.ndim <= 2 and 1 <= b.ndim <= 2:
+        try:  # up to 2-D, np.dot is np.matmul
+            return torch.matmul(a, b)
+        except BARE_OP_ERRORS:
+            pass
     require_tensor(a, "a", "numpy_dot")
     require_tensor(b, "b", "numpy_dot")
     same_device(a, b, "numpy_dot")

@@ -11,9 +11,20 @@ from collections.abc import Sequence
 import torch
 
 from cookbook._dtypes import as_signed_bits
-from cookbook._validation import as_int, as_ints, as_shape, normalize_axis, require_tensor
+from cookbook._validation import (
+    BARE_OP_ERRORS,
+    as_int,
+    as_ints,
+    as_shape,
+    normalize_axis,
+    require_tensor,
+)
 
 __all__ = ["broadcast_to", "repeat_elements", "tile"]
+
+# Up to this many input elements, the bare op's one call beats the written-out
+# broadcast's five; above it, the broadcast's single pass is faster.
+_SMALL = 4096
 
 
 def tile(x: torch.Tensor, reps: int | Sequence[int]) -> torch.Tensor:
@@ -48,6 +59,15 @@ def tile(x: torch.Tensor, reps: int | Sequence[int]) -> torch.Tensor:
         [repeat_elements][cookbook.repeat_elements] repeats each element in place;
         [broadcast_to][cookbook.broadcast_to] repeats without copying.
     """
+    if isinstance(x, torch.Tensor) and x.numel() <= _SMALL:
+        given = (reps,) if type(reps) is int else reps if type(reps) is tuple else None
+        if given:
+            padding = x.ndim - len(given)
+            try:  # x.repeat is np.tile once reps is as long as x.ndim; it refuses the rest
+                # Unpacked: torch parses separate ints faster than a tuple.
+                return x.repeat(*((1,) * padding + given if padding > 0 else given))
+            except BARE_OP_ERRORS:
+                pass
     require_tensor(x, "x", "tile")
     if isinstance(reps, int):  # bools too, which as_int refuses by name
         counts: tuple[int, ...] = (as_int(reps, "reps", "tile"),)
@@ -60,6 +80,8 @@ def tile(x: torch.Tensor, reps: int | Sequence[int]) -> torch.Tensor:
 
 def _tile(x: torch.Tensor, counts: tuple[int, ...]) -> torch.Tensor:
     """``tile``'s core, for recipes that have validated ``x`` and the counts already."""
+    if x.numel() <= _SMALL and counts and len(counts) >= x.ndim:
+        return x.repeat(*counts)
     ndim = max(x.ndim, len(counts))
     sizes = (1,) * (ndim - x.ndim) + tuple(x.shape)
     counts = (1,) * (ndim - len(counts)) + counts
@@ -109,6 +131,16 @@ def repeat_elements(
     See also:
         [tile][cookbook.tile] repeats the whole tensor as blocks.
     """
+    if (
+        isinstance(x, torch.Tensor)
+        and x.numel() <= _SMALL
+        and type(repeats) is int
+        and (axis is None or (type(axis) is int and x.ndim))  # torch takes axis 0 of 0-d
+    ):
+        try:  # repeat_interleave refuses what NumPy refuses
+            return x.repeat_interleave(repeats, dim=axis)
+        except BARE_OP_ERRORS:
+            pass
     require_tensor(x, "x", "repeat_elements")
     if axis is None:
         x, dim = x.reshape(-1), 0
@@ -188,6 +220,11 @@ def broadcast_to(x: torch.Tensor, shape: int | Sequence[int]) -> torch.Tensor:
     See also:
         [tile][cookbook.tile] for a copy that can be written to.
     """
+    if isinstance(x, torch.Tensor) and type(shape) is tuple and -1 not in shape:
+        try:  # expand refuses what NumPy refuses, but for -1 ("keep this size")
+            return x.expand(shape)
+        except BARE_OP_ERRORS:
+            pass
     require_tensor(x, "x", "broadcast_to")
     target = as_shape(shape, "shape", "broadcast_to", allow_int=True)
     source = tuple(x.shape)

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# The prepared GPU check, under 5 minutes on one GPU: device facts; the property suite on
-# CUDA (ci profile, the sync-debug and zero-copy tests included); the installed-package
-# check command; the CUDA benchmark table. Logs go to $OUT (the device tool's folder) or
-# artifacts/gpu/. Runs from a checkout with no install step: the package goes on PYTHONPATH.
+# The prepared GPU check, on one GPU: device facts; the property suite on CUDA (ci
+# profile, the sync-debug and zero-copy tests included); the installed-package check
+# command, eager and under torch.compile; the CUDA benchmark table. Logs go to $OUT (the
+# device tool's folder) or artifacts/gpu/. Runs from a checkout with no install step: the package goes on PYTHONPATH.
 # Without a CUDA device it says so and exits 0, having run nothing.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -38,6 +38,12 @@ test "${PIPESTATUS[0]}" -eq 0 || status=1
 echo "== python -m cookbook check --device cuda --profile dev"
 timeout 120 "$python" -m cookbook check --device cuda --profile dev 2>"$out/check-progress.log" \
     | tee "$out/check-cuda.log"
+test "${PIPESTATUS[0]}" -eq 0 || status=1
+
+# Inductor compiles anew for each drawn dtype, rank and layout: two examples per check.
+echo "== python -m cookbook check --compile --device cuda --profile dev --max-examples 2"
+timeout 300 "$python" -m cookbook check --compile --device cuda --profile dev --max-examples 2 \
+    2>"$out/check-compile-progress.log" | tee "$out/check-compile-cuda.log"
 test "${PIPESTATUS[0]}" -eq 0 || status=1
 
 echo "== python -m cookbook bench --device cuda"

@@ -69,11 +69,29 @@ def test_quick_bench_reports_every_target(
     assert bench.main(device="cpu", json_path=str(report), quick=True) == 0
     last_line = capsys.readouterr().out.strip().splitlines()[-1]
     assert last_line.startswith("targets: ")
-    for promise in ("1.10x of the bare op", "1.5x of torch.clone", "grid_offsets >= 5x"):
+    for promise in (
+        "1.10x of the bare op",
+        "1.5x of torch.clone",
+        "grid_offsets >= 5x",
+        f"+1.0 us over the bare op at {bench.OVERHEAD_SIZE} elements",
+    ):
         assert promise in last_line
     data = json.loads(report.read_text())
     assert {row["recipe"] for row in data["rows"]} == set(cookbook.__all__)
+    assert [row["recipe"] for row in data["overhead"]] == [b.recipe for b in TIMED]
     assert data["torch"] == torch.__version__
+
+
+def test_overhead_target_names_each_exception_with_its_figure() -> None:
+    def row(recipe: str, added_us: float, excuse: str | None = None) -> bench.Overhead:
+        return bench.Overhead(recipe, (1 + added_us) * 1e-6, "bare", 1e-6, excuse)
+
+    within = bench.overhead_target([row("a", 0.5), row("b", 3.0, "two kernels")])
+    assert within.held
+    assert within.detail == "1/2 within; exceptions: b +3.0 us (two kernels)"
+    missed = bench.overhead_target([row("a", 1.5)])
+    assert not missed.held
+    assert missed.detail == "0/1 within; missed: a +1.5 us"
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ import numpy as np
 import torch
 from hypothesis import settings
 
-from cookbook.testing.checks import Check, Drawer, all_checks, checks_for, disable_tf32
+from cookbook.testing.checks import Check, Compiled, Drawer, all_checks, checks_for, disable_tf32
 from cookbook.testing.profiles import PROFILES
 
 DEVICE_TYPES = ("cpu", "cuda", "mps")
@@ -54,7 +54,9 @@ class Outcome:
         return self.error is None
 
 
-def run_check(check: Check, device: str, *, seed: int | None) -> Outcome:
+def run_check(
+    check: Check, device: str, *, seed: int | None, max_examples: int | None = None
+) -> Outcome:
     """Run one check on one device, counting the examples that ran to the end."""
     examples = 0
 
@@ -65,20 +67,21 @@ def run_check(check: Check, device: str, *, seed: int | None) -> Outcome:
 
     started = time.perf_counter()
     try:
-        replace(check, body=counted).run(device, seed_value=seed)
+        replace(check, body=counted).run(device, seed_value=seed, max_examples=max_examples)
     except Exception as error:  # a failing property: reported, not raised
         return Outcome(check, device, examples, time.perf_counter() - started, error)
     return Outcome(check, device, examples, time.perf_counter() - started, None)
 
 
-def header(devices: list[str], profile: str) -> str:
+def header(devices: list[str], profile: str, backend: str | None = None) -> str:
     """Versions, devices and settings the results depend on."""
     tf32 = torch.backends.cuda.matmul.allow_tf32 or torch.backends.cudnn.allow_tf32
+    compiled = "" if backend is None else f" | torch.compile(fullgraph=True, backend={backend!r})"
     return (
         f"torch {torch.__version__} | NumPy {np.__version__} | "
         f"Hypothesis {hypothesis.__version__} | Python {platform.python_version()}\n"
         f"devices: {', '.join(device_name(d) for d in devices)} | "
-        f"TF32 {'on' if tf32 else 'off'} | profile {profile}"
+        f"TF32 {'on' if tf32 else 'off'} | profile {profile}{compiled}"
     )
 
 
@@ -111,8 +114,16 @@ def _failure_report(outcome: Outcome, replay: str) -> str:
     return f"\n{outcome.check.name} on {outcome.device} FAILED\n{summary}\nreplay: {replay}"
 
 
-def main(*, device: str, profile: str, families: list[str] | None, seed: int | None) -> int:
-    """The ``check`` command; returns its exit status."""
+def main(
+    *,
+    device: str,
+    profile: str,
+    families: list[str] | None,
+    seed: int | None,
+    backend: str | None = None,
+    max_examples: int | None = None,
+) -> int:
+    """The ``check`` command; returns its exit status. ``backend`` compiles every recipe."""
     if device == "all":
         devices = [d for d in DEVICE_TYPES if device_available(d)]
         absent = [d for d in DEVICE_TYPES if d not in devices]
@@ -135,7 +146,7 @@ def main(*, device: str, profile: str, families: list[str] | None, seed: int | N
     settings.register_profile("cookbook-check", chosen)
     settings.load_profile("cookbook-check")
     try:
-        return _run(devices, absent, profile, families, seed)
+        return _run(devices, absent, profile, families, seed, backend, max_examples)
     finally:
         settings.load_profile(previous)
 
@@ -146,18 +157,22 @@ def _run(
     profile: str,
     families: list[str] | None,
     seed: int | None,
+    backend: str | None,
+    max_examples: int | None,
 ) -> int:
-
-    print(header(devices, profile))
+    print(header(devices, profile, backend))
     if absent:
         print(f"absent, not checked: {', '.join(absent)}")
+    compiled = None if backend is None else Compiled(backend)
     checks = (
-        [check for name in families for check in checks_for(name)] if families else all_checks()
+        [check for name in families for check in checks_for(name, compiled)]
+        if families
+        else all_checks(compiled)
     )
     runs = [(check, d) for d in devices for check in checks]
     outcomes = []
     for index, (check, on) in enumerate(runs, start=1):
-        outcome = run_check(check, on, seed=seed)
+        outcome = run_check(check, on, seed=seed, max_examples=max_examples)
         outcomes.append(outcome)
         status = "passed" if outcome.passed else "FAILED"
         print(
@@ -168,6 +183,10 @@ def _run(
         )
 
     replay = ["python", "-m", "cookbook", "check", "--profile", profile]
+    if backend is not None:
+        replay += ["--compile", "--backend", backend]
+    if max_examples is not None:
+        replay += ["--max-examples", str(max_examples)]
     for outcome in outcomes:
         if not outcome.passed:
             command = [*replay, "--device", outcome.device, "--family", outcome.check.family]

@@ -17,6 +17,13 @@ arguments and a NumPy oracle; each case yields three checks:
   and the result is a fresh copy or a view of the input, as the recipe promises.
 
 Recipes that take no tensors (shape arithmetic) have ``oracle`` checks only.
+
+With a [Compiled][cookbook.testing.checks.Compiled] mode (``python -m cookbook
+check --compile``) the same checks call the recipe through
+``torch.compile(fullgraph=True)``: a graph break fails the check, and so does a
+result that differs from eager beyond float rounding (exactly, for integers and
+bools). Recipes whose declaration says they do not compile are left out, and so
+are further properties, which call the recipe themselves.
 """
 
 from __future__ import annotations
@@ -24,12 +31,12 @@ from __future__ import annotations
 import importlib
 import math
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 import numpy as np
 import torch
-from hypothesis import assume, given, seed
+from hypothesis import Phase, assume, given, seed, settings
 from hypothesis import strategies as st
 
 from cookbook._registry import FAMILIES, Family
@@ -50,6 +57,7 @@ __all__ = [
     "Bench",
     "Case",
     "Check",
+    "Compiled",
     "Drawer",
     "Kind",
     "Recipe",
@@ -139,10 +147,13 @@ class Bench:
         baseline: The bare call, as the benchmark table shows it.
         workload: ``workload(n, device)`` makes inputs of about ``n`` elements on
             ``device`` and returns ``(recipe_call, bare_call)``; both compute the same.
+        overhead: Why the recipe adds more than 1 us to the bare call on small
+            inputs, where it does: the work NumPy's semantics need beyond it.
     """
 
     baseline: str
     workload: Callable[[int, torch.device], Workload]
+    overhead: str | None = None
 
 
 @dataclass(frozen=True)
@@ -177,6 +188,11 @@ class Recipe:
         cases: Its property cases against NumPy; each must test ``function``.
         properties: Further property checks that need their own body, by variant.
         routes: Comparisons with other routes to the same result.
+        compiles: True where ``torch.compile(fullgraph=True)`` takes the recipe;
+            else why it is exempt (NumPy in or out, plain Python values).
+        compile_flags: The ``torch._dynamo.config`` settings compiling needs:
+            ``capture_dynamic_output_shape_ops`` where the result's shape depends
+            on the values, say. ``check --compile`` runs with exactly these.
     """
 
     function: Callable[..., Any]
@@ -188,6 +204,8 @@ class Recipe:
     cases: tuple[Case, ...] = ()
     properties: Mapping[str, Callable[[Drawer], None]] = field(default_factory=dict)
     routes: tuple[Route, ...] = ()
+    compiles: bool | str = True
+    compile_flags: Mapping[str, bool] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         strays = [case for case in self.cases if case.recipe is not self.function]
@@ -197,21 +215,34 @@ class Recipe:
             )
         if not self.cases and not self.properties:
             raise ValueError(f"the declaration of {self.name} has no property check")
+        if self.compiles is False:
+            raise ValueError(f"the declaration of {self.name} must say why it does not compile")
 
     @property
     def name(self) -> str:
         """The recipe's public name."""
         return str(self.function.__name__)
 
-    def checks(self, family: str) -> list[Check]:
+    def checks(self, family: str, compiled: Compiled | None = None) -> list[Check]:
         """The recipe's checks: three per case (one for cases without tensors), then its
-        further properties as ``oracle`` checks."""
+        further properties as ``oracle`` checks.
+
+        With ``compiled``, the cases' checks only, through ``torch.compile``; none for
+        a recipe exempt from compiling.
+        """
+        if compiled is not None:
+            if self.compiles is not True:
+                return []
+            compiled = replace(compiled, flags=self.compile_flags)
         checks: list[Check] = []
         for case in self.cases:
             kinds = CHECK_KINDS if case.takes_tensors else ("oracle",)
             checks.extend(
-                Check(self.name, kind, family, _bind(case, kind), case.variant) for kind in kinds
+                Check(self.name, kind, family, _bind(case, kind, compiled), case.variant, compiled)
+                for kind in kinds
             )
+        if compiled is not None:
+            return checks
         checks.extend(
             Check(self.name, "oracle", family, body, variant)
             for variant, body in self.properties.items()
@@ -248,12 +279,55 @@ def _to_cpu(tensor: torch.Tensor) -> torch.Tensor:
     return tensor.detach().cpu()
 
 
-def _call_both(
-    case: Case, args: tuple[Any, ...], kwargs: dict[str, Any], known: tuple[Any, ...]
-) -> tuple[Any, Any] | None:
-    """The recipe's result and the expected one; None where both raise ValueError.
+@dataclass(frozen=True)
+class Compiled:
+    """How checks compile the recipe: ``torch.compile(recipe, fullgraph=True, backend=backend)``.
 
-    Raising is part of the contract: one side raising alone is a failure.
+    Attributes:
+        backend: ``"inductor"`` (torch's default, generates code) or ``"eager"``
+            (traces the graph without generating code: finds graph breaks fast).
+        flags: ``torch._dynamo.config`` settings, from the recipe's declaration.
+    """
+
+    backend: str = "inductor"
+    flags: Mapping[str, bool] = field(default_factory=dict)
+
+    def __call__(self, recipe: Callable[..., Any]) -> Callable[..., Any]:
+        compiled: Callable[..., Any] = torch.compile(recipe, fullgraph=True, backend=self.backend)
+        return compiled
+
+
+def _assert_close_to_eager(compiled: Any, eager: Any) -> None:
+    """The compiled result equals eager: exactly for integers and bools, within float rounding."""
+    if isinstance(eager, torch.Tensor):
+        if not isinstance(compiled, torch.Tensor):
+            raise AssertionError(f"compiled: got {compiled!r}, eager gave a tensor")
+        torch.testing.assert_close(compiled, eager, equal_nan=True, msg=None)
+        return
+    if isinstance(eager, tuple | list):
+        if type(compiled) is not type(eager) or len(compiled) != len(eager):
+            raise AssertionError(f"compiled: got {compiled!r}, eager gave {eager!r}")
+        for got, wanted in zip(compiled, eager, strict=True):
+            _assert_close_to_eager(got, wanted)
+        return
+    if compiled != eager:
+        raise AssertionError(f"compiled: got {compiled!r}, eager gave {eager!r}")
+
+
+def _call_both(
+    case: Case,
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+    known: tuple[Any, ...],
+    recipe: Callable[..., Any],
+) -> tuple[Any, Any] | None:
+    """The result of ``recipe`` (the recipe, maybe compiled) and the expected one;
+    None where both raise ValueError.
+
+    Raising is part of the contract: one side raising alone is a failure. Where
+    NumPy raises, the recipe runs eagerly: compiled with ``fullgraph=True``, a
+    raise is a graph break by design, which torch reports as ``Unsupported``
+    ("raised exception ValueError(...)").
     """
     try:
         if case.oracle is None:
@@ -272,24 +346,35 @@ def _call_both(
             f"NumPy raised ValueError({numpy_error}) but the recipe returned {result!r}"
         ) from numpy_error
     try:
-        return case.recipe(*args, **kwargs), expected
+        return recipe(*args, **kwargs), expected
     except ValueError as error:
         raise AssertionError(
             f"the recipe raised ValueError but NumPy returned {expected!r}"
         ) from error
 
 
-def _run_case(case: Case, kind: CheckKind, draw: Drawer) -> None:
+def _run_case(
+    case: Case, kind: CheckKind, draw: Drawer, compiled: Callable[..., Any] | None = None
+) -> None:
     args, kwargs, *known = case.example(draw)
     inputs = list(_tensor_leaves((args, kwargs)))
     if kind == "noncontiguous":
         assume(any(not tensor.is_contiguous() for tensor in inputs))
     snapshots = [StorageSnapshot(tensor, f"input {i}") for i, tensor in enumerate(inputs)]
-    outcome = _call_both(case, args, kwargs, tuple(known))
+    outcome = _call_both(case, args, kwargs, tuple(known), compiled or case.recipe)
     if outcome is None:
         return
     result, expected = outcome
-    case.compare(result, expected)
+    try:
+        case.compare(result, expected)
+    except AssertionError:
+        if compiled is None:
+            raise
+        # Generated code may round floats differently (fused, reordered): eager
+        # must equal NumPy exactly, and the compiled result eager within rounding.
+        eager = case.recipe(*args, **kwargs)
+        case.compare(eager, expected)
+        _assert_close_to_eager(result, eager)
     outputs = list(_tensor_leaves(result))
     for output in outputs:
         if output.device != draw.device:
@@ -323,6 +408,7 @@ class Check:
     family: str
     body: Callable[[Drawer], None]
     variant: str = ""
+    compiled: Compiled | None = None
 
     @property
     def name(self) -> str:
@@ -333,8 +419,15 @@ class Check:
     def __str__(self) -> str:
         return self.name
 
-    def run(self, device: torch.device | str, *, seed_value: int | None = None) -> None:
-        """Run the property under the loaded Hypothesis profile; raises on a counterexample."""
+    def run(
+        self,
+        device: torch.device | str,
+        *,
+        seed_value: int | None = None,
+        max_examples: int | None = None,
+    ) -> None:
+        """Run the property under the loaded Hypothesis profile (with at most
+        ``max_examples``, if given); raises on a counterexample."""
         target = torch.device(device)
         if target.type == "cuda" and target.index is None:
             # Tensors report their device with its index: cuda:0, never cuda.
@@ -346,9 +439,27 @@ class Check:
 
         property_of_recipe.__qualname__ = self.name
         test = given(data=st.data())(property_of_recipe)
+        changes: dict[str, Any] = {}
+        if max_examples is not None:
+            changes["max_examples"] = max_examples
+        if self.compiled is not None:
+            # Each shrinking step compiles anew (seconds under inductor), and a
+            # graph break shows in any example: the first failure is reported as drawn.
+            changes["phases"] = (Phase.generate,)
+        if changes:
+            test = settings(**changes)(test)
         if seed_value is not None:
             test = seed(seed_value)(test)
-        test()
+        if self.compiled is None:
+            test()
+            return
+        # Each drawn dtype, rank and layout compiles anew: no limit on recompiles,
+        # and a clean cache per check so guards do not pile up across recipes.
+        torch._dynamo.reset()
+        with torch._dynamo.config.patch(
+            {"recompile_limit": 10**6, "accumulated_recompile_limit": 10**6, **self.compiled.flags}
+        ):
+            test()
 
 
 def disable_tf32() -> None:
@@ -371,27 +482,31 @@ def all_recipes() -> list[tuple[Family, Recipe]]:
     return [(family, recipe) for family in FAMILIES for recipe in recipes_of(family)]
 
 
-def _checks_of(family: Family) -> list[Check]:
-    return [check for recipe in recipes_of(family) for check in recipe.checks(family.name)]
+def _checks_of(family: Family, compiled: Compiled | None) -> list[Check]:
+    return [
+        check for recipe in recipes_of(family) for check in recipe.checks(family.name, compiled)
+    ]
 
 
-def _bind(case: Case, kind: CheckKind) -> Callable[[Drawer], None]:
+def _bind(case: Case, kind: CheckKind, compiled: Compiled | None) -> Callable[[Drawer], None]:
+    recipe = None if compiled is None else compiled(case.recipe)
+
     def body(draw: Drawer) -> None:
-        _run_case(case, kind, draw)
+        _run_case(case, kind, draw, recipe)
 
     return body
 
 
-def all_checks() -> list[Check]:
-    """Every check of every family, in family order."""
-    return [check for family in FAMILIES for check in _checks_of(family)]
+def all_checks(compiled: Compiled | None = None) -> list[Check]:
+    """Every check of every family, in family order; through ``torch.compile`` with ``compiled``."""
+    return [check for family in FAMILIES for check in _checks_of(family, compiled)]
 
 
-def checks_for(family: str) -> list[Check]:
+def checks_for(family: str, compiled: Compiled | None = None) -> list[Check]:
     """The checks of one family (a name from ``cookbook._registry.FAMILIES``)."""
     for candidate in FAMILIES:
         if candidate.name == family:
-            return _checks_of(candidate)
+            return _checks_of(candidate, compiled)
     raise ValueError(
         f"no family named {family!r}; choose from {', '.join(f.name for f in FAMILIES)}"
     )

@@ -122,7 +122,11 @@ RECIPES = [
         call="relu(x)",
         torch="torch.relu(x)  # keeps -0.0",
         kind="compute",
-        bench=Bench("torch.relu", _elementwise_workload(relu, torch.relu)),
+        bench=Bench(
+            "torch.relu",
+            _elementwise_workload(relu, torch.relu),
+            overhead="torch.threshold gives max(-0.0, 0) as +0.0, as NumPy; torch.relu is faster",
+        ),
         # max(x, 0) rounds nothing: exact, except the sign of max(-0.0, 0), which NumPy's
         # float16 loop gives as -0.0 and its float32 and float64 loops as +0.0.
         cases=(Case(relu, _elementwise_example, _relu, compare=_assert_equal_but_zero_signs),),
@@ -154,6 +158,7 @@ RECIPES = [
         bench=Bench(
             "torch.nn.functional.softplus",
             _elementwise_workload(softplus, torch.nn.functional.softplus),
+            overhead="the overflow-free formula: six kernels to F.softplus's approximate one",
         ),
         cases=(Case(softplus, _elementwise_example, _rounded(_softplus), compare=_assert_close),),
     ),

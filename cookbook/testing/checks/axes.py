@@ -106,6 +106,7 @@ def _hwc_to_chw_workload(n: int, d: torch.device) -> Workload:
 RECIPES = [
     Recipe(
         inverse_permutation,
+        compiles="plain Python: returns a permutation, not tensors",
         numpy="np.argsort(dims)",
         call="inverse_permutation(dims)",
         torch="torch.argsort(torch.tensor(dims))",

@@ -79,6 +79,7 @@ def _batch_indices_workload(n: int, d: torch.device) -> Workload:
 RECIPES = [
     Recipe(
         batch_sizes,
+        compiles="plain Python: returns a list of ints, not tensors",
         numpy="np.diff(np.r_[0:n:b, n])",
         call="batch_sizes(n, b)",
         torch="[len(t) for t in DataLoader(range(n), b)]",
@@ -96,11 +97,16 @@ RECIPES = [
     ),
     Recipe(
         batch_indices,
+        compiles="data loading, outside the model: Python ints in, a list as long as they say out",
         numpy="np.array_split(np.arange(n), range(b, n, b))",
         call="batch_indices(n, b)",
         torch="list(DataLoader(range(n), b))",
         kind="compute",
-        bench=Bench("slices of torch.arange(n)", _batch_indices_workload),
+        bench=Bench(
+            "slices of torch.arange(n)",
+            _batch_indices_workload,
+            overhead="checks five arguments; the bare slices take n and b on trust",
+        ),
         properties={"": _check_batch_indices},
     ),
 ]

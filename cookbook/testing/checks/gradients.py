@@ -120,11 +120,16 @@ def _value_and_grad_workload(n: int, d: torch.device) -> Workload:
 RECIPES = [
     Recipe(
         value_and_grad,
+        compile_flags={"trace_autograd_ops": True},
         numpy="(f(a), df(a))  # by hand",
         call="value_and_grad(f, x)",
         torch="x.requires_grad_(); f(x).backward(); x.grad",
         kind="compute",
-        bench=Bench("detach().requires_grad_() + autograd.grad", _value_and_grad_workload),
+        bench=Bench(
+            "detach().requires_grad_() + autograd.grad",
+            _value_and_grad_workload,
+            overhead="torch.enable_grad() and checks of f's result: a few % of the autograd call",
+        ),
         cases=(Case(value_and_grad, _value_and_grad_example, _analytic, compare=_assert_close),),
         properties={"leaves x alone": _check_leaves_x_alone},
     ),

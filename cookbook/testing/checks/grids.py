@@ -103,7 +103,11 @@ RECIPES = [
         call="meshgrid(x, y)",
         torch='torch.meshgrid(x, y, indexing="xy")',
         kind="view",
-        bench=Bench("torch.meshgrid(indexing='xy')", _meshgrid_workload),
+        bench=Bench(
+            "torch.meshgrid(indexing='xy')",
+            _meshgrid_workload,
+            overhead="checks that the inputs share one dtype, which torch.meshgrid requires",
+        ),
         cases=(Case(meshgrid, _meshgrid_example, _meshgrid_oracle, returns="view"),),
     ),
     Recipe(
@@ -122,7 +126,11 @@ RECIPES = [
         call="tile_anchors(anchors, h, w)",
         torch="anchors.repeat(h * w, 1).unsqueeze(0)",
         kind="copy",
-        bench=Bench("anchors.repeat(h * w, 1).unsqueeze(0)", _tile_anchors_workload),
+        bench=Bench(
+            "anchors.repeat(h * w, 1).unsqueeze(0)",
+            _tile_anchors_workload,
+            overhead="checks that anchors has shape (A, 2) and the counts are integers",
+        ),
         cases=(Case(tile_anchors, _tile_anchors_example, _tile_anchors_oracle),),
     ),
 ]

@@ -148,6 +148,7 @@ def _from_numpy_workload(n: int, d: torch.device) -> Workload:
 RECIPES = [
     Recipe(
         to_numpy,
+        compiles="NumPy interop: returns an ndarray, which leaves the graph",
         numpy="np.asarray(a)",
         call="to_numpy(x)",
         torch="x.numpy()  # CPU, no grad only",
@@ -158,11 +159,16 @@ RECIPES = [
     ),
     Recipe(
         from_numpy,
+        compiles="NumPy interop: takes an ndarray, whose memory torch.compile does not trace",
         numpy="np.asarray(a)",
         call="from_numpy(a)",
         torch="torch.from_numpy(a)  # a[::-1] raises",
         kind="view",
-        bench=Bench("torch.from_numpy(a)", _from_numpy_workload),
+        bench=Bench(
+            "torch.from_numpy(a)",
+            _from_numpy_workload,
+            overhead="checks the dtype, byte order and strides that torch.from_numpy refuses",
+        ),
         properties={"": _check_from_numpy},
     ),
 ]

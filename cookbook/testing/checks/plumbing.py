@@ -117,7 +117,11 @@ RECIPES = [
         call="concatenate(tensors, axis)",
         torch="torch.cat(tensors, dim)",
         kind="copy",
-        bench=Bench("torch.cat", _concatenate_workload),
+        bench=Bench(
+            "torch.cat",
+            _concatenate_workload,
+            overhead="checks one dtype and rank, else torch.cat promotes or skips a 1-D empty",
+        ),
         cases=(Case(concatenate, _concatenate_example, _concatenate_oracle),),
     ),
     Recipe(
@@ -126,7 +130,11 @@ RECIPES = [
         call="stack(tensors, axis)",
         torch="torch.stack(tensors, dim)",
         kind="copy",
-        bench=Bench("torch.stack", _stack_workload),
+        bench=Bench(
+            "torch.stack",
+            _stack_workload,
+            overhead="checks one dtype, else torch.stack promotes by torch's rules",
+        ),
         cases=(Case(stack, _stack_example, _stack_oracle),),
     ),
     Recipe(

@@ -124,6 +124,7 @@ RECIPES = [
     ),
     Recipe(
         matmul_shape,
+        compiles="plain Python: returns a shape, not tensors",
         numpy="np.matmul(a, b).shape",
         call="matmul_shape(a.shape, b.shape)",
         torch="torch.broadcast_shapes(...) + (n, p)",

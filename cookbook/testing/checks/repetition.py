@@ -82,7 +82,11 @@ RECIPES = [
         call="tile(x, reps)",
         torch="x.repeat(*reps)",
         kind="copy",
-        bench=Bench("x.repeat(2, 2)", _tile_workload),
+        bench=Bench(
+            "x.repeat(2, 2)",
+            _tile_workload,
+            overhead="pads reps to x.ndim, np.tile's rule, where x.repeat raises",
+        ),
         cases=(Case(tile, _tile_example, np.tile),),
         routes=(
             Route(
@@ -116,7 +120,11 @@ RECIPES = [
         call="broadcast_to(x, shape)",
         torch="x.expand(*shape)",
         kind="view",
-        bench=Bench("x.expand", _broadcast_to_workload),
+        bench=Bench(
+            "x.expand",
+            _broadcast_to_workload,
+            overhead="looks for -1 in shape: x.expand keeps that size, NumPy refuses it",
+        ),
         cases=(Case(broadcast_to, _broadcast_example, np.broadcast_to, returns="view"),),
     ),
 ]

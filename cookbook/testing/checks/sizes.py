@@ -56,6 +56,7 @@ def _nbytes_workload(n: int, d: torch.device) -> Workload:
 RECIPES = [
     Recipe(
         numel,
+        compiles="plain Python: returns an int, not tensors",
         numpy="a.size",
         call="numel(x)",
         torch="x.numel()",
@@ -75,6 +76,7 @@ RECIPES = [
     ),
     Recipe(
         nbytes,
+        compiles="plain Python: returns an int, not tensors",
         numpy="a.nbytes",
         call="nbytes(x)",
         torch="x.numel() * x.element_size()",

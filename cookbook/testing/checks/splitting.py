@@ -163,7 +163,11 @@ RECIPES = [
         call="flip(x, axis)",
         torch="torch.flip(x, dims)  # a copy; no uint16-64 on CPU",
         kind="copy",
-        bench=Bench("torch.flip(x, (0,))", _flip_workload),
+        bench=Bench(
+            "torch.flip(x, (0,))",
+            _flip_workload,
+            overhead="normalises axis (int, tuple or None) and picks a kernel by dtype",
+        ),
         cases=(Case(flip, _flip_example, np.flip),),
     ),
 ]

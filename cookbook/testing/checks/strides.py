@@ -130,6 +130,7 @@ def _shares_storage_workload(n: int, d: torch.device) -> Workload:
 RECIPES = [
     Recipe(
         contiguous_strides,
+        compiles="plain Python: returns strides, not tensors",
         numpy="np.empty(shape).strides",
         call="contiguous_strides(shape)",
         torch="torch.empty(shape).stride()",
@@ -147,24 +148,35 @@ RECIPES = [
     ),
     Recipe(
         is_contiguous,
+        compiles="plain Python: returns a bool, not tensors",
         numpy="a.flags.c_contiguous",
         call="is_contiguous(shape, strides)",
         torch="x.is_contiguous()",
         kind="metadata",
-        bench=Bench("x.is_contiguous()", _is_contiguous_workload),
+        bench=Bench(
+            "x.is_contiguous()",
+            _is_contiguous_workload,
+            overhead="Python over a shape and strides; x.is_contiguous() reads a held flag",
+        ),
         properties={"": _check_is_contiguous},
     ),
     Recipe(
         view_strides,
+        compiles="plain Python: returns strides, not tensors",
         numpy="a.view().reshape(s)  # may copy",
         call="view_strides(shape, strides, s)",
         torch="x.view(s)  # raises",
         kind="metadata",
-        bench=Bench("x.view(-1).stride()", _view_strides_workload),
+        bench=Bench(
+            "x.view(-1).stride()",
+            _view_strides_workload,
+            overhead="Python over a shape and strides; x.view works in C++ on a tensor",
+        ),
         properties={"": _check_view_strides},
     ),
     Recipe(
         shares_storage,
+        compiles="returns a bool read from storage identity, which a graph does not hold",
         numpy="np.shares_memory(a, b)",
         call="shares_storage(a, b)",
         torch="a.untyped_storage().data_ptr() == ...",

@@ -35,11 +35,8 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
         pytest.skip("hatchling, the build backend the test extra installs, is not installed")
     wheels = tmp_path_factory.mktemp("wheels")
     # Built offline with the hatchling found above: no build environment is fetched.
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "--no-build-isolation"]
-        + ["-w", wheels, ROOT],
-        check=True,
-    )
+    build = [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "--no-build-isolation"]
+    subprocess.run([*build, "-w", wheels, ROOT], check=True)
     (built,) = wheels.glob("tensor_cookbook-*.whl")
     return built
 

@@ -11,6 +11,7 @@ from cookbook.axes import chw_to_hwc, hwc_to_chw, inverse_permutation, moveaxis,
 from cookbook.batching import batch_indices, batch_sizes
 from cookbook.gradients import value_and_grad
 from cookbook.grids import grid_offsets, meshgrid, tile_anchors
+from cookbook.indexing import add_at, take_along_axis
 from cookbook.interop import from_numpy, to_numpy
 from cookbook.masking import confidence_mask, filter_confident
 from cookbook.maths import mean
@@ -24,6 +25,7 @@ from cookbook.strides import contiguous_strides, is_contiguous, shares_storage, 
 __version__ = "0.1.0"
 
 __all__ = [
+    "add_at",
     "batch_indices",
     "batch_sizes",
     "broadcast_to",
@@ -58,6 +60,7 @@ __all__ = [
     "softplus",
     "squeeze",
     "stack",
+    "take_along_axis",
     "tanh",
     "tile",
     "tile_anchors",

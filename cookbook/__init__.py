@@ -13,6 +13,7 @@ from cookbook.gradients import value_and_grad
 from cookbook.grids import grid_offsets, meshgrid, tile_anchors
 from cookbook.indexing import add_at, take_along_axis
 from cookbook.interop import from_numpy, to_numpy
+from cookbook.interpolation import interp
 from cookbook.masking import confidence_mask, filter_confident
 from cookbook.maths import mean
 from cookbook.plumbing import concatenate, expand_dims, squeeze, stack
@@ -40,6 +41,7 @@ __all__ = [
     "from_numpy",
     "grid_offsets",
     "hwc_to_chw",
+    "interp",
     "inverse_permutation",
     "is_contiguous",
     "matmul",

@@ -14,7 +14,6 @@ from typing import Any, TypeAlias
 
 import torch
 
-from cookbook._dtypes import numpy_result_type
 from cookbook._validation import describe, normalize_axis, require_tensor
 
 __all__ = ["add_at", "take_along_axis"]
@@ -46,6 +45,29 @@ def _kind(dtype: torch.dtype) -> int:
     if dtype.is_complex:
         return 3
     return 2 if dtype.is_floating_point else 1
+
+
+def _lossless(values: torch.dtype, x: torch.dtype) -> bool:
+    """Whether NumPy adds ``values`` into ``x`` in ``x``'s kind, so the sum can wrap or
+    round in ``x``'s dtype: no higher kind, and no uint64 beside a signed integer
+    (NumPy adds those in float64)."""
+    if _kind(values) > _kind(x):
+        return False
+    pair = {values, x}
+    return not (torch.uint64 in pair and any(d.is_signed for d in pair if _kind(d) == 1))
+
+
+def _broadcast(*shapes: tuple[int, ...]) -> tuple[int, ...] | None:
+    """The shape ``shapes`` broadcast to, as NumPy's rules give it; None if they do not."""
+    ndim = max([len(shape) for shape in shapes] + [0])
+    padded = [(1,) * (ndim - len(shape)) + shape for shape in shapes]
+    result = []
+    for sizes in zip(*padded, strict=True):
+        others = set(sizes) - {1}
+        if len(others) > 1:
+            return None
+        result.append(others.pop() if others else 1)
+    return tuple(result)
 
 
 def _index_tensor(item: Any, device: torch.device, recipe: str, name: str) -> torch.Tensor:
@@ -80,26 +102,24 @@ def _in_range(
     As in NumPy, an index broadcast away to nothing (``used`` false) is never checked.
 
     The check is one reduction (``aminmax``) read back to the host: a sync on
-    CUDA. Under ``torch.compile`` it needs ``capture_scalar_outputs`` and raises
-    torch's RuntimeError from a runtime assert instead of IndexError.
+    CUDA. Compiled, it becomes torch's runtime asserts, which raise RuntimeError.
     """
     unsigned = not index.dtype.is_signed
     index = index.to(torch.int64)  # uint64 above 2**63 turns negative: out of range below
     if used and index.numel():
-        low, high = (bound.item() for bound in index.aminmax())
+        bounds = index.aminmax()
+        low, high = bounds.min.item(), bounds.max.item()
         least = 0 if unsigned else -size
-        torch._check_index(
-            least <= low,
+        if torch.compiler.is_compiling():
+            # Data-dependent: compiled, these become runtime asserts (RuntimeError).
+            torch._check(least <= low)  # type: ignore[no-untyped-call]
+            torch._check(high < size)  # type: ignore[no-untyped-call]
+        elif low < least or high >= size:
             # Only a uint64 index above 2**63 is negative here: shown as it was given.
-            lambda: (
-                f"{recipe}: index {low % 2**64 if unsigned else low} is out of bounds "
-                f"for axis {axis} with size {size}"
-            ),
-        )
-        torch._check_index(
-            high < size,
-            lambda: f"{recipe}: index {high} is out of bounds for axis {axis} with size {size}",
-        )
+            shown = (low % 2**64 if unsigned else low) if low < least else high
+            raise IndexError(
+                f"{recipe}: index {shown} is out of bounds for axis {axis} with size {size}"
+            )
     return torch.where(index < 0, index + size, index)
 
 
@@ -124,10 +144,11 @@ def add_at(x: torch.Tensor, indices: Index | tuple[Index, ...], values: Any) -> 
     on CUDA from run to run. Bool ``x`` gets a logical or, as in NumPy. Every
     dtype works.
 
-    The bounds check is one ``aminmax`` per index read back to the host: one
-    device sync on CUDA. ``torch.compile(fullgraph=True)`` works with
-    ``torch._dynamo.config.capture_scalar_outputs = True``; compiled, an
-    out-of-range index raises torch's RuntimeError instead of IndexError.
+    The bounds check is one ``aminmax`` per index, read back to the host: a
+    device sync on CUDA (one per index tensor), the price of raising IndexError
+    where CUDA would hit a device-side assert. ``torch.compile(fullgraph=True)``
+    works; compiled, an out-of-range index raises RuntimeError from torch's
+    runtime assert instead of IndexError.
 
     Args:
         x: Tensor of any rank.
@@ -166,11 +187,10 @@ def add_at(x: torch.Tensor, indices: Index | tuple[Index, ...], values: Any) -> 
             f"add_at: indices holds {len(items)} indices but x has {x.ndim} dimension(s)"
         )
     index = [_index_tensor(item, x.device, "add_at", "indices") for item in items]
-    try:
-        batch = tuple(torch.broadcast_shapes(*(i.shape for i in index)))
-    except RuntimeError:
+    batch = _broadcast(*(tuple(i.shape) for i in index))
+    if batch is None:
         shapes = " ".join(str(tuple(i.shape)) for i in index)
-        raise IndexError(f"add_at: indices of shapes {shapes} do not broadcast together") from None
+        raise IndexError(f"add_at: indices of shapes {shapes} do not broadcast together")
     target = batch + tuple(x.shape[len(index) :])
     addend = _addend(values, x, target)
     flat = _flat_index(index, tuple(x.shape[: len(index)]), batch, x.device)
@@ -187,7 +207,7 @@ def _addend(values: Any, x: torch.Tensor, target: tuple[int, ...]) -> torch.Tens
         tensor = torch.tensor(values, dtype=_SCALAR_DTYPES[type(values)], device=x.device)
     else:
         raise TypeError(f"add_at: values must be a tensor or a number, got {describe(values)}")
-    if _kind(numpy_result_type(x.dtype, tensor.dtype)) != _kind(x.dtype):
+    if not _lossless(tensor.dtype, x.dtype):
         raise TypeError(
             f"add_at: values of dtype {tensor.dtype} cannot be added into x of dtype {x.dtype} "
             f"without a lossy cast"
@@ -246,9 +266,9 @@ def take_along_axis(x: torch.Tensor, indices: torch.Tensor, axis: int | None = -
     ``torch.gather`` refuses negative ones. Every dtype works.
 
     The bounds check is one ``aminmax`` read back to the host: the one device
-    sync on CUDA. ``torch.compile(fullgraph=True)`` works with
-    ``torch._dynamo.config.capture_scalar_outputs = True``; compiled, an
-    out-of-range index raises torch's RuntimeError instead of IndexError.
+    sync on CUDA, the price of IndexError. ``torch.compile(fullgraph=True)``
+    works; compiled, an out-of-range index raises RuntimeError from torch's
+    runtime assert instead of IndexError.
 
     Args:
         x: Tensor of any rank (at least 1 unless ``axis`` is None).
@@ -296,18 +316,15 @@ def take_along_axis(x: torch.Tensor, indices: torch.Tensor, axis: int | None = -
             raise ValueError(
                 f"take_along_axis: indices has {index.ndim} dimension(s) but x has {x.ndim}"
             )
-    try:
-        shape = list(
-            torch.broadcast_shapes(
-                (*x.shape[:dim], 1, *x.shape[dim + 1 :]),
-                (*index.shape[:dim], 1, *index.shape[dim + 1 :]),
-            )
-        )
-    except RuntimeError:
+    off_axis = _broadcast(
+        (*x.shape[:dim], 1, *x.shape[dim + 1 :]), (*index.shape[:dim], 1, *index.shape[dim + 1 :])
+    )
+    if off_axis is None:
         raise IndexError(
             f"take_along_axis: x of shape {tuple(x.shape)} and indices of shape "
             f"{tuple(index.shape)} do not broadcast off axis {dim}"
-        ) from None
+        )
+    shape = list(off_axis)
     shape[dim] = x.shape[dim]
     source = x.expand(shape)
     shape[dim] = index.shape[dim]

@@ -13,8 +13,6 @@ from cookbook._validation import describe, require_tensor
 
 __all__ = ["interp"]
 
-_NUMBERS = (bool, int, float, complex)
-
 
 def interp(
     x: torch.Tensor,
@@ -90,18 +88,20 @@ def interp(
     single = all(t.dtype in (torch.float32, torch.complex64) for t in (x, xp, fp))
     real = torch.float32 if single else torch.float64
     dtype = (torch.complex64 if single else torch.complex128) if fp.dtype.is_complex else real
-    ends = []
-    for value, name, default in ((left, "left", fp[0]), (right, "right", fp[-1])):
-        if value is None:
-            ends.append(default.to(dtype))
-        elif type(value) not in _NUMBERS or (type(value) is complex and not dtype.is_complex):
-            raise TypeError(
-                f"interp: {name} must be a {'number' if dtype.is_complex else 'real number'} "
-                f"or None, got {describe(value)}"
-            )
-        else:
-            ends.append(torch.full((), value, dtype=dtype, device=x.device))
-    return _interp(x.to(real), xp.to(real), fp.to(dtype), ends[0], ends[1])
+    ends = (_end(left, "left", fp[0], dtype), _end(right, "right", fp[-1], dtype))
+    return _interp(x.to(real), xp.to(real), fp.to(dtype), *ends)
+
+
+def _end(value: object, name: str, default: torch.Tensor, dtype: torch.dtype) -> torch.Tensor:
+    """``left`` or ``right`` as a 0-d tensor of the result's dtype; ``default`` for None."""
+    if value is None:
+        return default.to(dtype)
+    if not isinstance(value, bool | int | float | complex) or (
+        isinstance(value, complex) and not dtype.is_complex
+    ):
+        kind = "number" if dtype.is_complex else "real number"
+        raise TypeError(f"interp: {name} must be a {kind} or None, got {describe(value)}")
+    return torch.full((), value, dtype=dtype, device=default.device)
 
 
 def _interp(

@@ -109,7 +109,7 @@ def _add_at_example(draw: Drawer) -> Example:
 
 
 def _numpy_add_at(a: np.ndarray, indices: Any, values: Any) -> np.ndarray:
-    result = a.copy()
+    result: np.ndarray = a.copy()
     np.add.at(result, indices, values)
     return result
 

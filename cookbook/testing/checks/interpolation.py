@@ -84,14 +84,19 @@ def _numpy_interp(x: np.ndarray, xp: np.ndarray, fp: np.ndarray, **ends: Any) ->
 
 def _assert_close(actual: torch.Tensor, expected: np.ndarray) -> None:
     """float32 tolerances for float32 results (about 10 ulps of the largest |fp|, 8);
-    1e-12 for float64 ones. Same dtype, shape and NaN positions."""
+    1e-12 for float64 ones. Same dtype, shape, infinities and NaN positions; complex
+    parts compared one by one (the distance of two equal infinities is NaN)."""
     single = actual.dtype in SINGLE
-    tolerance = 1e-5 if single else 1e-12
+    expected_tensor = torch.from_numpy(np.asarray(expected))
+    if actual.dtype != expected_tensor.dtype:
+        raise AssertionError(f"dtype {actual.dtype} != the expected {expected_tensor.dtype}")
+    if actual.is_complex():
+        actual, expected_tensor = torch.view_as_real(actual), torch.view_as_real(expected_tensor)
     torch.testing.assert_close(
         actual.cpu(),
-        torch.from_numpy(np.asarray(expected)),
+        expected_tensor,
         rtol=1.3e-6 if single else 1e-12,
-        atol=tolerance,
+        atol=1e-5 if single else 1e-12,
         equal_nan=True,
     )
 

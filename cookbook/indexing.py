@@ -120,7 +120,10 @@ def _in_range(
             raise IndexError(
                 f"{recipe}: index {shown} is out of bounds for axis {axis} with size {size}"
             )
-    return torch.where(index < 0, index + size, index)
+        elif low >= 0:
+            return index  # nothing to wrap
+    # Arithmetic, not torch.where: several times faster on CPU.
+    return index + (index < 0) * size
 
 
 def add_at(x: torch.Tensor, indices: Index | tuple[Index, ...], values: Any) -> torch.Tensor:

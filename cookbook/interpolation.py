@@ -126,8 +126,14 @@ def _interp(
         # j: the last sample at or below x, as NumPy's binary search finds it.
         j = torch.searchsorted(xp.contiguous(), x.contiguous(), right=True) - 1
         low = j.clamp(0, n - 2)
-        x0, x1, y0, y1 = xp[low], xp[low + 1], fp[low], fp[low + 1]
-        slope = (y1 - y0) / along(x1 - x0)
+        slopes = (fp[1:] - fp[:-1]) / along(xp[1:] - xp[:-1])  # NumPy's, one per segment
+
+        def at(t: torch.Tensor, offset: int = 0) -> torch.Tensor:
+            """``t``'s entries at ``low + offset``: index_select, far faster than t[low]."""
+            picked = t[offset:].index_select(0, low.reshape(-1))
+            return picked.reshape(tuple(low.shape) + tuple(t.shape[1:]))
+
+        x0, x1, y0, y1, slope = at(xp), at(xp, 1), at(fp), at(fp, 1), at(slopes)
         result = slope * along(x - x0) + y0
         # A NaN one way (infinite samples): NumPy tries from the other end, then y0.
         other = slope * along(x - x1) + y1

@@ -108,7 +108,8 @@ def _interp(
     x: torch.Tensor, xp: torch.Tensor, fp: torch.Tensor, left: torch.Tensor, right: torch.Tensor
 ) -> torch.Tensor:
     """``interp``'s core, on ``x`` and ``xp`` of one real dtype and ``fp``, ``left``,
-    ``right`` of the result's; NumPy's ``arr_interp`` step by step."""
+    ``right`` of the result's: NumPy's ``arr_interp`` rules, precomputed per segment
+    where they do not depend on ``x``, so each point costs one search and a few passes."""
     complex_result = fp.is_complex()
     if complex_result:  # real and imaginary parts side by side on a last axis
         fp, left, right = (torch.view_as_real(t) for t in (fp, left, right))
@@ -123,27 +124,54 @@ def _interp(
         result = torch.where(along(x > xp[0]), right, result)
         result = torch.where(along(x < xp[0]), left, result)
     else:
-        # j: the last sample at or below x, as NumPy's binary search finds it.
-        j = torch.searchsorted(xp.contiguous(), x.contiguous(), right=True) - 1
-        low = j.clamp(0, n - 2)
-        slopes = (fp[1:] - fp[:-1]) / along(xp[1:] - xp[:-1])  # NumPy's, one per segment
+        x0, x1, y0, y1 = xp[:-1], xp[1:], fp[:-1], fp[1:]
+        slope = (y1 - y0) / along(x1 - x0)  # NumPy's, one per segment
 
-        def at(t: torch.Tensor, offset: int = 0) -> torch.Tensor:
-            """``t``'s entries at ``low + offset``: index_select, far faster than t[low]."""
-            picked = t[offset:].index_select(0, low.reshape(-1))
-            return picked.reshape(tuple(low.shape) + tuple(t.shape[1:]))
+        def finite(t: torch.Tensor) -> torch.Tensor:
+            return t.isfinite().all(-1) if complex_result else t.isfinite()
 
-        x0, x1, y0, y1, slope = at(xp), at(xp, 1), at(fp), at(fp, 1), at(slopes)
-        result = slope * along(x - x0) + y0
-        # A NaN one way (infinite samples): NumPy tries from the other end, then y0.
-        other = slope * along(x - x1) + y1
-        result = torch.where(result.isnan(), other, result)
-        result = torch.where(result.isnan() & (y0 == y1), y0, result)
-        result = torch.where(along(x == x0), y0, result)  # exactly at a sample point
-        result = torch.where(along(j == n - 1), fp[-1], result)
-        result = torch.where(along(x > xp[-1]), right, result)
-        result = torch.where(along(x < xp[0]), left, result)
-        # NaN stays NaN (NaN + 0j for a complex fp).
-        fill = torch.stack((x, torch.zeros_like(x)), -1) if complex_result else x
-        result = torch.where(along(x.isnan()), fill, result)
+        regular = x0.isfinite() & x1.isfinite() & finite(y0) & finite(y1) & finite(slope)
+        # Inside a segment with an infinite end or value, NumPy's result depends on signs
+        # only: one value per segment, NumPy's formula at a point inside.
+        inside = torch.where(
+            x0.isfinite() & x1.isfinite(),
+            x0 / 2 + x1 / 2,
+            torch.where(
+                x0.isfinite(),
+                x0 + x0.abs() + 1,
+                torch.where(x1.isfinite(), x1 - x1.abs() - 1, torch.zeros_like(x0)),
+            ),
+        )
+        constant = slope * along(inside - x0) + y0
+        # A NaN one way: NumPy tries from the other end, then y0 if the values agree.
+        constant = torch.where(constant.isnan(), slope * along(inside - x1) + y1, constant)
+        constant = torch.where(constant.isnan() & (y0 == y1), y0, constant)
+        # One row per p, the count of samples at or below x: p = 0 below xp[0], p = 1 to
+        # n - 1 the segment from xp[p - 1], p = n at or above xp[-1]. The first and the
+        # last rows, and irregular segments, are constants.
+        none, nothing = xp.new_zeros(1), fp.new_zeros((1, *fp.shape[1:]))
+        never = xp.new_full((1,), float("nan"))
+        rows = {
+            "x0": torch.cat((none, x0, none)),
+            "slope": torch.cat((nothing, slope, nothing)),
+            "y0": torch.cat((nothing, y0, nothing)),
+            "special": torch.cat((regular.new_ones(1), ~regular, regular.new_ones(1))),
+            "constant": torch.cat((left.unsqueeze(0), constant, right.unsqueeze(0))),
+            "sample": torch.cat((never, x0, xp[-1:])),
+            "value": torch.cat((fp[:1], y0, fp[-1:])),
+        }
+        p = torch.searchsorted(xp.contiguous(), x.contiguous(), right=True).reshape(-1)
+
+        def at(name: str) -> torch.Tensor:
+            """Row ``p`` of the table for each x: index_select, far faster than t[p]."""
+            table = rows[name]
+            return table.index_select(0, p).reshape(tuple(x.shape) + tuple(table.shape[1:]))
+
+        result = at("slope") * along(x - at("x0")) + at("y0")
+        # NaN stays NaN: NaN - x0 is NaN in every row (NaN + 0j for a complex fp, below).
+        result = torch.where(along(at("special") & ~x.isnan()), at("constant"), result)
+        result = torch.where(along(x == at("sample")), at("value"), result)  # at a sample
+        if complex_result:
+            fill = torch.stack((x, torch.zeros_like(x)), -1)
+            result = torch.where(along(x.isnan()), fill, result)
     return torch.view_as_complex(result.contiguous()) if complex_result else result

@@ -207,7 +207,12 @@ def _addend(values: Any, x: torch.Tensor, target: tuple[int, ...]) -> torch.Tens
             raise ValueError(f"add_at: values is on {values.device} but x is on {x.device}")
         tensor = values
     elif type(values) in _SCALAR_DTYPES:
-        tensor = torch.tensor(values, dtype=_SCALAR_DTYPES[type(values)], device=x.device)
+        try:
+            tensor = torch.full((), values, dtype=_SCALAR_DTYPES[type(values)], device=x.device)
+        except OverflowError:
+            raise TypeError(
+                f"add_at: values {values} does not fit in int64; pass a tensor"
+            ) from None
     else:
         raise TypeError(f"add_at: values must be a tensor or a number, got {describe(values)}")
     if not _lossless(tensor.dtype, x.dtype):

@@ -124,6 +124,11 @@ META = torch.empty(1, device="meta")
             "add_at: values must be a tensor or a number, got str '1'",
         ),
         (
+            lambda: add_at(torch.zeros(3), [0], 2**70),
+            TypeError,
+            "add_at: values 1180591620717411303424 does not fit in int64; pass a tensor",
+        ),
+        (
             lambda: add_at(torch.zeros(3), [0], META),
             ValueError,
             "add_at: values is on meta but x is on cpu",

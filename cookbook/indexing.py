@@ -167,7 +167,8 @@ def add_at(x: torch.Tensor, indices: Index | tuple[Index, ...], values: Any) -> 
         ValueError: If ``values`` does not broadcast to the indexed shape, or a
             tensor is on another device than ``x``.
         TypeError: If ``x`` is not a tensor, an index is not integers (bool
-            masks included), or ``values``' dtype cannot be added into ``x``'s.
+            masks included), ``values`` is not a tensor or a number (or an int
+            beyond int64), or its dtype cannot be added into ``x``'s.
 
     Examples:
         >>> x = torch.zeros(4)

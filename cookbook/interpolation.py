@@ -126,11 +126,10 @@ def _interp(
     else:
         x0, x1, y0, y1 = xp[:-1], xp[1:], fp[:-1], fp[1:]
         slope = (y1 - y0) / along(x1 - x0)  # NumPy's, one per segment
-
-        def finite(t: torch.Tensor) -> torch.Tensor:
-            return t.isfinite().all(-1) if complex_result else t.isfinite()
-
-        regular = x0.isfinite() & x1.isfinite() & finite(y0) & finite(y1) & finite(slope)
+        # Per part for a complex fp: NumPy interpolates the real and imaginary parts apart.
+        regular = (
+            along(x0.isfinite() & x1.isfinite()) & y0.isfinite() & y1.isfinite() & slope.isfinite()
+        )
         # Inside a segment with an infinite end or value, NumPy's result depends on signs
         # only: one value per segment, NumPy's formula at a point inside.
         inside = torch.where(
@@ -151,11 +150,12 @@ def _interp(
         # last rows, and irregular segments, are constants.
         none, nothing = xp.new_zeros(1), fp.new_zeros((1, *fp.shape[1:]))
         never = xp.new_full((1,), float("nan"))
+        always = regular.new_ones((1, *fp.shape[1:]))
         rows = {
             "x0": torch.cat((none, x0, none)),
             "slope": torch.cat((nothing, slope, nothing)),
             "y0": torch.cat((nothing, y0, nothing)),
-            "special": torch.cat((regular.new_ones(1), ~regular, regular.new_ones(1))),
+            "special": torch.cat((always, ~regular, always)),
             "constant": torch.cat((left.unsqueeze(0), constant, right.unsqueeze(0))),
             "sample": torch.cat((never, x0, xp[-1:])),
             "value": torch.cat((fp[:1], y0, fp[-1:])),
@@ -169,7 +169,7 @@ def _interp(
 
         result = at("slope") * along(x - at("x0")) + at("y0")
         # NaN stays NaN: NaN - x0 is NaN in every row (NaN + 0j for a complex fp, below).
-        result = torch.where(along(at("special") & ~x.isnan()), at("constant"), result)
+        result = torch.where(at("special") & along(~x.isnan()), at("constant"), result)
         result = torch.where(along(x == at("sample")), at("value"), result)  # at a sample
         if complex_result:
             fill = torch.stack((x, torch.zeros_like(x)), -1)

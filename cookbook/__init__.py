@@ -12,7 +12,9 @@ from cookbook.batching import batch_indices, batch_sizes
 from cookbook.division import floor_divide, fmod, remainder, result_type
 from cookbook.gradients import value_and_grad
 from cookbook.grids import grid_offsets, meshgrid, tile_anchors
+from cookbook.indexing import add_at, take_along_axis
 from cookbook.interop import from_numpy, to_numpy
+from cookbook.interpolation import interp
 from cookbook.masking import confidence_mask, filter_confident
 from cookbook.maths import mean
 from cookbook.plumbing import concatenate, expand_dims, squeeze, stack
@@ -27,6 +29,7 @@ from cookbook.strides import contiguous_strides, is_contiguous, shares_storage, 
 __version__ = "0.1.0"
 
 __all__ = [
+    "add_at",
     "argmax",
     "argmin",
     "argsort",
@@ -49,6 +52,7 @@ __all__ = [
     "from_numpy",
     "grid_offsets",
     "hwc_to_chw",
+    "interp",
     "inverse_permutation",
     "is_contiguous",
     "matmul",
@@ -78,6 +82,7 @@ __all__ = [
     "stack",
     "std",
     "sum",
+    "take_along_axis",
     "tanh",
     "tile",
     "tile_anchors",

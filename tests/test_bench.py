@@ -19,14 +19,8 @@ from torch.utils._pytree import tree_leaves
 import cookbook
 from cookbook import bench
 from cookbook.testing import same_storage
+from cookbook.testing.checks import Recipe, all_recipes
 from cookbook.testing.workloads import yolov3_offsets
-
-# Recipes that must wait for the device, by their contract.
-SYNC_BY_DESIGN = {
-    "filter_confident": "the result's length depends on the values",
-    "to_numpy": "the result lives in host memory",
-}
-
 
 TIMED = bench.timed_recipes()
 
@@ -172,9 +166,12 @@ def host_sync_is_an_error() -> Iterator[None]:
 
 
 @pytest.mark.parametrize(
-    "case", [b for b in TIMED if b.recipe not in SYNC_BY_DESIGN], ids=lambda b: b.recipe
+    "case",
+    [recipe for _, recipe in all_recipes() if not recipe.host_sync],
+    ids=lambda recipe: recipe.name,
 )
-def test_no_host_sync_on_cuda(case: bench.Timed, cuda: torch.device) -> None:
+def test_no_host_sync_on_cuda(case: Recipe, cuda: torch.device) -> None:
+    """Only recipes whose declaration says why (``host_sync``) may wait for the device."""
     recipe, _ = case.bench.workload(1000, cuda)
     with host_sync_is_an_error():
         recipe()

@@ -193,6 +193,9 @@ class Recipe:
         compile_flags: The ``torch._dynamo.config`` settings compiling needs:
             ``capture_dynamic_output_shape_ops`` where the result's shape depends
             on the values, say. ``check --compile`` runs with exactly these.
+        host_sync: Why the recipe must wait for the device, where its contract
+            makes it (a result whose length depends on the values, an index
+            checked against its bounds); empty where it never waits.
     """
 
     function: Callable[..., Any]
@@ -206,6 +209,7 @@ class Recipe:
     routes: tuple[Route, ...] = ()
     compiles: bool | str = True
     compile_flags: Mapping[str, bool] = field(default_factory=dict)
+    host_sync: str = ""
 
     def __post_init__(self) -> None:
         strays = [case for case in self.cases if case.recipe is not self.function]

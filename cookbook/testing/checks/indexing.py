@@ -195,6 +195,7 @@ RECIPES = [
         properties={
             "out of range": _raises_where_numpy_raises(add_at, _numpy_add_at, _add_at_arguments)
         },
+        host_sync="an out-of-range index raises IndexError, so the bounds are read back",
     ),
     Recipe(
         take_along_axis,
@@ -209,5 +210,6 @@ RECIPES = [
                 take_along_axis, np.take_along_axis, _take_along_axis_arguments
             )
         },
+        host_sync="an out-of-range index raises IndexError, so the bounds are read back",
     ),
 ]

@@ -156,6 +156,7 @@ RECIPES = [
         bench=Bench("x.detach().cpu().numpy()", _to_numpy_workload),
         cases=(Case(to_numpy, _to_numpy_example, None, returns="value", compare=_compare_arrays),),
         properties={"shares memory": _check_to_numpy_shares_memory},
+        host_sync="the result lives in host memory",
     ),
     Recipe(
         from_numpy,

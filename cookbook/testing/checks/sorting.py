@@ -169,6 +169,7 @@ RECIPES = [
         bench=Bench("np.unique(x.numpy(), return_index=True), round trip", _unique_workload),
         cases=(Case(unique, _unique_example, _np_unique),),
         routes=(Route("torch.unique(x, sorted=True)", 10**6, _unique_route),),
+        host_sync="the result's length depends on the values",
     ),
     Recipe(
         nonzero,
@@ -178,6 +179,7 @@ RECIPES = [
         kind="compute",
         bench=Bench("torch.nonzero(x, as_tuple=True)", _nonzero_workload),
         cases=(Case(nonzero, _searching_example, np.nonzero),),
+        host_sync="the result's length depends on the values",
     ),
     Recipe(
         argwhere,
@@ -187,6 +189,7 @@ RECIPES = [
         kind="compute",
         bench=Bench("torch.argwhere(x)", _argwhere_workload),
         cases=(Case(argwhere, _searching_example, np.argwhere),),
+        host_sync="the result's length depends on the values",
     ),
     Recipe(
         flatnonzero,
@@ -196,5 +199,6 @@ RECIPES = [
         kind="compute",
         bench=Bench("torch.flatten(x).nonzero().squeeze(1)", _flatnonzero_workload),
         cases=(Case(flatnonzero, _searching_example, np.flatnonzero),),
+        host_sync="the result's length depends on the values",
     ),
 ]

@@ -31,23 +31,23 @@ status=0
 workers=$("$python" -c 'import xdist' 2>/dev/null && echo "-n 8" || echo "")
 echo "== pytest --device cuda (profile ci) $workers"
 # shellcheck disable=SC2086
-timeout 240 "$python" -m pytest --device cuda -p no:cacheprovider -p no:benchmark -q -rfEs $workers tests \
+timeout 200 "$python" -m pytest --device cuda -p no:cacheprovider -p no:benchmark -q -rfEs $workers tests \
     2>&1 | tee "$out/pytest-cuda.log" | tail -n 40
 test "${PIPESTATUS[0]}" -eq 0 || status=1
 
 echo "== python -m cookbook check --device cuda --profile dev"
-timeout 120 "$python" -m cookbook check --device cuda --profile dev 2>"$out/check-progress.log" \
+timeout 80 "$python" -m cookbook check --device cuda --profile dev 2>"$out/check-progress.log" \
     | tee "$out/check-cuda.log"
 test "${PIPESTATUS[0]}" -eq 0 || status=1
 
 # Inductor compiles anew for each drawn dtype, rank and layout: two examples per check.
 echo "== python -m cookbook check --compile --device cuda --profile dev --max-examples 2"
-timeout 300 "$python" -m cookbook check --compile --device cuda --profile dev --max-examples 2 \
+timeout 110 "$python" -m cookbook check --compile --device cuda --profile dev --max-examples 2 \
     2>"$out/check-compile-progress.log" | tee "$out/check-compile-cuda.log"
 test "${PIPESTATUS[0]}" -eq 0 || status=1
 
 echo "== python -m cookbook bench --device cuda"
-timeout 150 "$python" -m cookbook bench --device cuda --json "$out/bench-cuda.json" \
+timeout 120 "$python" -m cookbook bench --device cuda --json "$out/bench-cuda.json" \
     2>/dev/null | tee "$out/bench-cuda.log"
 test "${PIPESTATUS[0]}" -eq 0 || status=1
 

@@ -2,7 +2,8 @@
 # The thorough profile (1000 examples per property) with several random seeds, run side by
 # side: `scripts/thorough.sh [SEED ...]` (default: five random seeds). Each seed's log goes
 # to $OUT (the device tool's folder) or artifacts/thorough/; the last line of each is printed.
-# The wheel-building tests are left out: they test packaging, not examples.
+# THOROUGH_WORKERS sets pytest-xdist's workers per seed (default auto), THOROUGH_K the -k
+# selection (default: all but the wheel-building tests, which test packaging, not examples).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 out="${OUT:-artifacts/thorough}"
@@ -16,7 +17,8 @@ fi
 pids=()
 for seed in "${seeds[@]}"; do
     OMP_NUM_THREADS=1 "$python" -m pytest tests -q -p no:cacheprovider --device cpu \
-        --hypothesis-seed="$seed" -k "not wheel" >"$out/thorough-$seed.log" 2>&1 &
+        -n "${THOROUGH_WORKERS:-auto}" -k "${THOROUGH_K:-not wheel}" \
+        --hypothesis-seed="$seed" >"$out/thorough-$seed.log" 2>&1 &
     pids+=("$!")
 done
 status=0

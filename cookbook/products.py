@@ -247,7 +247,8 @@ def numpy_dot(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
     dtype = numpy_result_type(a.dtype, b.dtype)
     a, b = a.to(dtype), b.to(dtype)
     if a.ndim == 0 or b.ndim == 0:
-        return a * b
+        # No uint16-64 multiply on CUDA; products wrap alike in the same-width signed dtype.
+        return (as_signed_bits(a) * as_signed_bits(b)).view(dtype)
     if b.ndim == 1:
         return _matmul_same_dtype(a, b)
     # Flatten both operands to matrices around the contracted axis, multiply once,

@@ -334,7 +334,14 @@ def _median(x: torch.Tensor, dims: tuple[int, ...], *, keepdims: bool) -> torch.
     if length == 0:
         return torch.full(shape, math.nan, dtype=result_dtype, device=x.device)
     rows = x.permute((*kept, *dims)).reshape(-1, length)
-    work = rows.to(torch.uint8) if x.dtype == torch.bool else rows
+    if x.dtype == torch.bool:
+        work = rows.to(torch.uint8)
+    elif x.dtype in _WIDE_UNSIGNED:
+        # No uint16-64 sort on CUDA (nor on CPU past 2**15 elements). The sort is
+        # monotone in float64, where NumPy averages the middle values anyway.
+        work = rows.to(torch.float64)
+    else:
+        work = rows
     nan: torch.Tensor | None = None
     if rows.shape[0] == 1 and length >= _RADIX_MIN and not torch.compiler.is_compiling():
         low, high = _radix_middles(work.reshape(-1))  # NaN where a NaN is present

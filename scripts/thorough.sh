@@ -16,7 +16,7 @@ if [ ${#seeds[@]} -eq 0 ]; then
 fi
 pids=()
 for seed in "${seeds[@]}"; do
-    OMP_NUM_THREADS=1 "$python" -m pytest tests -q -p no:cacheprovider --device cpu \
+    OMP_NUM_THREADS=1 "$python" -m pytest tests -q -p no:cacheprovider -p no:benchmark --device cpu \
         -n "${THOROUGH_WORKERS:-auto}" -k "${THOROUGH_K:-not wheel}" \
         --hypothesis-seed="$seed" >"$out/thorough-$seed.log" 2>&1 &
     pids+=("$!")

@@ -5,6 +5,7 @@ every recipe with a baseline that computes the same thing."""
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import json
 import warnings
 from collections.abc import Iterator
@@ -23,6 +24,7 @@ from cookbook.testing.checks import Recipe, all_recipes
 from cookbook.testing.workloads import yolov3_offsets
 
 TIMED = bench.timed_recipes()
+DATA = Path(__file__).resolve().parents[1] / "docs" / "_data"
 
 
 def test_every_recipe_is_benchmarked() -> None:
@@ -187,12 +189,28 @@ def test_no_host_sync_in_integer_matmul_or_repeat_counts(cuda: torch.device) -> 
         cookbook.mean(a)
 
 
-@pytest.mark.parametrize(
-    "recorded",
-    sorted(Path(__file__).parents[1].glob("docs/_data/bench-*.json")),
-    ids=lambda p: p.name,
-)
-def test_recorded_runs_cover_every_recipe(recorded: Path) -> None:
-    """The Performance page renders these files: rerun the benchmark when a recipe is added."""
-    rows = json.loads(recorded.read_text())["rows"]
+def test_the_recorded_cpu_run_covers_every_recipe() -> None:
+    """The Performance page renders it: rerun the benchmark when a recipe is added."""
+    rows = json.loads((DATA / "bench-cpu.json").read_text())["rows"]
     assert set(cookbook.__all__) <= {row["recipe"] for row in rows}
+
+
+@pytest.mark.parametrize("recorded", sorted(DATA.glob("bench-*.json")), ids=lambda p: p.name)
+def test_the_performance_page_names_what_a_run_lacks(
+    recorded: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A run recorded before recipes were added (a GPU run, say) says which it lacks."""
+    spec = importlib.util.spec_from_file_location(
+        "performance", DATA.parent / "_snippets" / "performance.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    performance = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(performance)
+    run = json.loads(recorded.read_text())
+    missing = sorted(set(cookbook.__all__) - {row["recipe"] for row in run["rows"]})
+    assert performance.missing_recipes(run) == missing
+    performance.render(recorded.name)
+    page = capsys.readouterr().out
+    for name in missing:
+        assert f"<code>{name}</code>" in page.split("Not in this run", 1)[1].split("</p>", 1)[0]

@@ -3,7 +3,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.join(os.getcwd(), "docs", "_tools"))
-import figures  # noqa: E402
+import figures
 
 RUNS = ("bench-cpu.json", "bench-cuda.json")
 
@@ -104,6 +104,13 @@ def view_costs() -> None:
         )
 
 
+def missing_recipes(run):
+    """Public recipes this recorded run has no row for, by name."""
+    import cookbook
+
+    return sorted(set(cookbook.__all__) - {row["recipe"] for row in run["rows"]})
+
+
 def render(name: str) -> None:
     run = _load(name)
     if run is None:
@@ -113,6 +120,13 @@ def render(name: str) -> None:
         f"<p>From <strong>{_source(run)}</strong>, with <code>{run['command']}</code>. "
         "Not measured when this site was built.</p>"
     )
+    missing = missing_recipes(run)
+    if missing:
+        print(
+            f"<p><strong>Not in this run</strong>, added since it was recorded ({len(missing)}): "
+            + ", ".join(f"<code>{name}</code>" for name in missing)
+            + ".</p>"
+        )
     print(figures.benchmark_ratios(run["rows"], run["device"]))
     rows = [
         (

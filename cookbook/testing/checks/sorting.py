@@ -110,7 +110,9 @@ def _unique_workload(n: int, d: torch.device) -> Workload:
     x = _ties(n, d)
 
     def round_trip() -> tuple[torch.Tensor, ...]:
-        return tuple(torch.from_numpy(a) for a in np.unique(x.numpy(), return_index=True))
+        return tuple(
+            torch.from_numpy(a).to(d) for a in np.unique(x.cpu().numpy(), return_index=True)
+        )
 
     return (lambda: unique(x, return_index=True)), round_trip
 

@@ -1,7 +1,7 @@
 import hypothesis.strategies as st
-from patchify import patchify, patchify_numpy
-
 from cookbook.testing import FLOAT_DTYPES, check_against_numpy, shapes, tensor_arg
+
+from patchify import patchify, patchify_numpy
 
 
 def test_patchify(device):

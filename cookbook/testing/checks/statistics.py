@@ -153,10 +153,14 @@ def _median_example(draw: Drawer) -> Example:
 
 
 def _median_oracle(x: np.ndarray, axis: Any, keepdims: bool) -> Any:
-    """``np.median``, but for ``axis=()`` of an empty array, where NumPy fails to reshape
-    it (a ValueError from inside NumPy) and the recipe returns it, as float."""
-    if axis == () and x.size == 0:
-        return x.astype(np.median(np.zeros(1, x.dtype)).dtype)
+    """``np.median``, but for an empty array whose result is empty too (``axis=()``, or
+    ``(0, 0, 0)`` over axes ``(0, 1)``), where NumPy fails to reshape it (a ValueError
+    from inside NumPy) and the recipe returns the empty result, as float."""
+    if x.size == 0:
+        # np.sum gives the result's shape, and raises for a bad axis as np.median does.
+        shape = np.sum(np.zeros(x.shape, dtype=bool), axis=axis, keepdims=keepdims).shape
+        if math.prod(shape) == 0:
+            return np.empty(shape, dtype=np.median(np.zeros(1, x.dtype)).dtype)
     return _quietly(np.median, x, axis=axis, keepdims=keepdims)
 
 

@@ -203,7 +203,8 @@ def _operands(a: object, b: object, recipe: str) -> _Operands:
             )
     if isinstance(a, torch.Tensor) and isinstance(b, torch.Tensor):
         same_device(a, b, recipe)
-        _check_broadcast(a, b, recipe)
+        if a.shape != b.shape:
+            _check_broadcast(a, b, recipe)
         dtype = _promote([a.dtype, b.dtype], None)
     else:
         tensor, scalar = (a, b) if isinstance(a, torch.Tensor) else (b, a)
@@ -233,7 +234,8 @@ def _as_tensor(
 ) -> torch.Tensor:
     """A tensor operand cast to ``dtype``, or a Python scalar converted as NumPy converts it."""
     if isinstance(value, torch.Tensor):
-        return value.to(dtype)
+        # ``.to`` of the same dtype returns ``value`` too, but parses its arguments first (~2 us).
+        return value if value.dtype == dtype else value.to(dtype)
     assert isinstance(other, torch.Tensor)
     assert isinstance(value, bool | int | float)
     device = other.device
@@ -435,6 +437,23 @@ _FLOAT_OPS: dict[str, Callable[[torch.Tensor, torch.Tensor], torch.Tensor]] = {
 }
 
 
+def _plain_floats(a: torch.Tensor, b: torch.Tensor) -> bool:
+    """Whether ``a`` and ``b`` are float32 or float64 tensors of one dtype, shape and device.
+
+    That common call passes every check and needs no promotion, so the recipes
+    go straight to the float core (about 2 us sooner on small tensors).
+    """
+    return (
+        a.dtype == b.dtype
+        and a.dtype in _PLAIN_FLOATS
+        and a.shape == b.shape
+        and a.device == b.device
+    )
+
+
+_PLAIN_FLOATS = (torch.float32, torch.float64)
+
+
 def _divide(a: torch.Tensor, b: torch.Tensor, op: str) -> torch.Tensor:
     """The core of the three recipes, for validated operands of one dtype."""
     if not a.dtype.is_floating_point:
@@ -483,6 +502,8 @@ def floor_divide(a: torch.Tensor | Scalar, b: torch.Tensor | Scalar) -> torch.Te
         [remainder][cookbook.remainder] is what ``floor_divide`` leaves over;
         [result_type][cookbook.result_type] gives the result's dtype.
     """
+    if isinstance(a, torch.Tensor) and isinstance(b, torch.Tensor) and _plain_floats(a, b):
+        return _float_floor_divide(a, b)
     return _divide(*_operands(a, b, "floor_divide"), "floor_divide")
 
 
@@ -520,6 +541,8 @@ def remainder(a: torch.Tensor | Scalar, b: torch.Tensor | Scalar) -> torch.Tenso
         [fmod][cookbook.fmod] takes the dividend's sign instead;
         [floor_divide][cookbook.floor_divide] gives the quotient.
     """
+    if isinstance(a, torch.Tensor) and isinstance(b, torch.Tensor) and _plain_floats(a, b):
+        return _float_remainder(a, b)
     return _divide(*_operands(a, b, "remainder"), "remainder")
 
 
@@ -558,4 +581,6 @@ def fmod(a: torch.Tensor | Scalar, b: torch.Tensor | Scalar) -> torch.Tensor:
     See also:
         [remainder][cookbook.remainder] takes the divisor's sign instead.
     """
+    if isinstance(a, torch.Tensor) and isinstance(b, torch.Tensor) and _plain_floats(a, b):
+        return _float_fmod(a, b)
     return _divide(*_operands(a, b, "fmod"), "fmod")

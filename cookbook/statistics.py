@@ -11,7 +11,7 @@ an axis, each with its own message.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import torch
@@ -112,6 +112,8 @@ def sum(
         [var][cookbook.var] and [std][cookbook.std] measure the spread.
     """
     require_tensor(x, "x", "sum")
+    if axis is None and dtype is None and not keepdims and x.ndim and x.dtype.is_floating_point:
+        return x.sum()  # the common call, without the dims tuple torch would parse (~1.5 us)
     if x.ndim == 0 and axis is not None and not isinstance(axis, Sequence):
         # np.sum is a ufunc reduction, and those give a 0-d array an axis 0 (or -1).
         normalize_axis(axis, 1, "axis", "sum")
@@ -207,6 +209,8 @@ def var(
         [std][cookbook.std] is its square root; [mean][cookbook.mean].
     """
     require_tensor(x, "x", "var")
+    if _plain_spread(x, axis, ddof, keepdims):
+        return torch.var(x, correction=ddof)
     dims = _dims(x, axis, "var")
     return _spread(x, dims, _ddof(ddof, "var"), keepdims=keepdims, root=False)
 
@@ -252,18 +256,36 @@ def std(
         [var][cookbook.var]; [median][cookbook.median] for a robust centre.
     """
     require_tensor(x, "x", "std")
+    if _plain_spread(x, axis, ddof, keepdims):
+        return torch.std(x, correction=ddof)
     dims = _dims(x, axis, "std")
     return _spread(x, dims, _ddof(ddof, "std"), keepdims=keepdims, root=True)
+
+
+def _plain_spread(x: torch.Tensor, axis: Any, ddof: Any, keepdims: bool) -> bool:
+    """Whether the call is the common one torch computes as NumPy does, without the checks.
+
+    A float tensor reduced whole, with an int ddof below its size: about 2 us sooner.
+    """
+    return (
+        axis is None
+        and not keepdims
+        and type(ddof) is int
+        and x.dtype.is_floating_point
+        and 0 <= ddof < x.numel()
+    )
 
 
 def _spread(
     x: torch.Tensor, dims: tuple[int, ...], ddof: float, *, keepdims: bool, root: bool
 ) -> torch.Tensor:
     """``var`` (or ``std`` when ``root``) of a validated ``x`` over ``dims``."""
-    work = x.to(_float_dtype(x))
+    target = _float_dtype(x)
+    work = x if x.dtype == target else x.to(target)
     if not dims:  # torch reads dim=() as every axis: reduce a new axis of length 1
         work, dims, keepdims = work.unsqueeze(-1), (x.ndim,), False
-    count = math.prod([work.shape[d] for d in dims])
+    every = len(dims) == work.ndim
+    count = work.numel() if every else math.prod([work.shape[d] for d in dims])
     if work.numel() == 0:
         # No elements per slice: NumPy's 0 / max(0 - ddof, 0), NaN or 0 for a negative
         # ddof, where torch says NaN; or no slices, where torch warns of zero freedom.
@@ -275,6 +297,8 @@ def _spread(
         # NumPy divides by max(n - ddof, 0) = 0: inf, or NaN for no spread. torch
         # does too, but warns; dividing by zero here says the same quietly.
         return function(work, dim=dims, correction=0, keepdim=keepdims) / 0.0
+    if every and not keepdims:
+        return function(work, correction=ddof)  # no dims tuple for torch to parse (~0.6 us)
     return function(work, dim=dims, correction=ddof, keepdim=keepdims)
 
 
@@ -527,13 +551,16 @@ def argmin(x: torch.Tensor, axis: int | None = None, *, keepdims: bool = False) 
 
 def _ordered(x: torch.Tensor) -> torch.Tensor:
     """``x`` (not complex) in a dtype torch's argmax/argmin take, in the same order."""
-    if x.dtype == torch.bool:
-        return x.view(torch.uint8)
-    if x.dtype == torch.uint64:
-        return x.view(torch.int64) ^ _INT64_MIN
-    if x.dtype in _WIDE_UNSIGNED:
-        return x.to(torch.int64)
-    return x
+    reorder = _REORDER.get(x.dtype)  # one lookup: most dtypes need nothing
+    return x if reorder is None else reorder(x)
+
+
+_REORDER: dict[torch.dtype, Callable[[torch.Tensor], torch.Tensor]] = {
+    torch.bool: lambda x: x.view(torch.uint8),
+    torch.uint64: lambda x: x.view(torch.int64) ^ _INT64_MIN,
+    torch.uint16: lambda x: x.to(torch.int64),
+    torch.uint32: lambda x: x.to(torch.int64),
+}
 
 
 def _arg_extreme(
@@ -543,6 +570,9 @@ def _arg_extreme(
     if axis is None:
         if x.numel() == 0:
             raise ValueError(f"{recipe}: x of shape {tuple(x.shape)} is empty: it has no {kind}")
+        if not keepdims and not x.dtype.is_complex:
+            # torch's own flat argmax/argmin: no reshapes around it (~2 us each on small tensors).
+            return (torch.argmax if largest else torch.argmin)(_ordered(x))
         flat, dim = x.reshape(-1), 0
         shape = (1,) * x.ndim if keepdims else ()
     else:

@@ -111,6 +111,33 @@ def missing_recipes(run):
     return sorted(set(cookbook.__all__) - {row["recipe"] for row in run["rows"]})
 
 
+def overheads(name: str) -> None:
+    """Per-call cost on small inputs: what each recipe adds to its bare op, and why where over."""
+    from cookbook.bench import OVERHEAD_LIMIT_S, OVERHEAD_SIZE
+
+    run = _load(name)
+    if run is None or not run.get("overhead"):
+        print(f"<p><em>No per-call overhead recorded in <code>docs/_data/{name}</code>.</em></p>")
+        return
+    limit_us = OVERHEAD_LIMIT_S * 1e6
+    print(
+        f"<p>What each recipe adds to its bare op at {OVERHEAD_SIZE} elements, one thread: the "
+        f"Python a call costs before any kernel runs. The target is at most +{limit_us:.1f} µs; "
+        "a recipe over it says why in its declaration, and the reason is shown here.</p>"
+    )
+    rows = [
+        (
+            f"<code>{row['recipe']}</code><br>vs <code>{row['baseline']}</code>",
+            f"{row['recipe_median_s'] * 1e6:,.2f} µs",
+            f"{row['baseline_median_s'] * 1e6:,.2f} µs",
+            f"{row['added_s'] * 1e6:+,.2f} µs",
+            "&mdash;" if row["added_s"] * 1e6 <= limit_us else (row["excuse"] or "<strong>none given</strong>"),
+        )
+        for row in run["overhead"]
+    ]
+    _table(("recipe vs baseline", "recipe", "baseline", "added", f"why, where over +{limit_us} µs"), rows)
+
+
 def render(name: str) -> None:
     run = _load(name)
     if run is None:

@@ -161,6 +161,7 @@ def _division_recipe(
     bare: Callable[..., torch.Tensor],
     numpy: str,
     torch_line: str,
+    overhead: str,
 ) -> Recipe:
     name = recipe.__name__
     return Recipe(
@@ -169,7 +170,7 @@ def _division_recipe(
         call=f"{name}(a, b)",
         torch=torch_line,
         kind="compute",
-        bench=Bench(f"torch.{name}(a, b)", _division_workload(recipe, bare)),
+        bench=Bench(f"torch.{name}(a, b)", _division_workload(recipe, bare), overhead),
         cases=(Case(recipe, _division_example, oracle),),
         properties={"bfloat16": _bfloat16_property(recipe, oracle)},
     )
@@ -191,6 +192,7 @@ RECIPES = [
         torch.floor_divide,
         "np.floor_divide(a, b)",
         "torch.floor_divide(a, b)  # int / 0 raises on CPU",
+        "checks each operand's dtype, shape and device, which torch leaves to C++",
     ),
     _division_recipe(
         remainder,
@@ -198,6 +200,7 @@ RECIPES = [
         torch.remainder,
         "np.remainder(a, b)",
         "torch.remainder(a, b)  # 0.0 % -1.0 is +0.0",
+        "copysign signs the zeros; a sum read back finds torch's x86 NaNs to repair",
     ),
     _division_recipe(
         fmod,
@@ -205,5 +208,6 @@ RECIPES = [
         torch.fmod,
         "np.fmod(a, b)",
         "torch.fmod(a, b)  # NaN where a / b overflows",
+        "a sum read back finds the NaNs torch's x86 fmod gives where a / b overflows",
     ),
 ]

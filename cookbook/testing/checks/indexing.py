@@ -190,7 +190,11 @@ RECIPES = [
         call="add_at(x, idx, v)",
         torch="x.index_put_((idx,), v, accumulate=True)  # x[idx] += v drops duplicates",
         kind="compute",
-        bench=Bench("x.clone().index_put_((idx,), v, accumulate=True)", _add_at_workload),
+        bench=Bench(
+            "x.clone().index_put_((idx,), v, accumulate=True)",
+            _add_at_workload,
+            overhead="bounds read back (aminmax, .item()) for NumPy's IndexError; a flat index",
+        ),
         cases=(Case(add_at, _add_at_example, _numpy_add_at),),
         properties={
             "out of range": _raises_where_numpy_raises(add_at, _numpy_add_at, _add_at_arguments)
@@ -203,7 +207,11 @@ RECIPES = [
         call="take_along_axis(x, idx, axis)",
         torch="torch.take_along_dim(x, idx, dim)  # wraps out-of-range indices",
         kind="copy",
-        bench=Bench("torch.take_along_dim(x, idx, 1)", _take_along_axis_workload),
+        bench=Bench(
+            "torch.take_along_dim(x, idx, 1)",
+            _take_along_axis_workload,
+            overhead="bounds read back (aminmax, .item()): take_along_dim wraps them silently",
+        ),
         cases=(Case(take_along_axis, _take_along_axis_example, np.take_along_axis),),
         properties={
             "out of range": _raises_where_numpy_raises(

@@ -25,9 +25,16 @@ def describe(value: Any) -> str:
     return f"{type(value).__name__} {value!r}"
 
 
+def _is_bool(value: Any) -> bool:
+    """A Python bool or a bool tensor: ``operator.index`` takes a 0-d bool tensor as 0 or 1."""
+    if isinstance(value, torch.Tensor):
+        return value.dtype == torch.bool
+    return isinstance(value, bool)
+
+
 def as_int(value: Any, name: str, recipe: str, *, minimum: int | None = None) -> int:
     """``value`` as a Python int (bools refused), at least ``minimum`` if given."""
-    if isinstance(value, bool):
+    if _is_bool(value):
         raise TypeError(f"{recipe}: {name} must be an integer, got {describe(value)}")
     try:
         number = operator.index(value)
@@ -40,11 +47,16 @@ def as_int(value: Any, name: str, recipe: str, *, minimum: int | None = None) ->
 
 def as_ints(value: Any, name: str, recipe: str) -> tuple[int, ...]:
     """A sequence of integers (a torch.Size, tuple, list or 1-D array) as a tuple of ints."""
-    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+    # A 0-d tensor or array is Iterable, but iterating it raises torch's or NumPy's own error.
+    if (
+        isinstance(value, str | bytes)
+        or not isinstance(value, Iterable)
+        or getattr(value, "ndim", None) == 0
+    ):
         raise TypeError(f"{recipe}: {name} must be a sequence of integers, got {describe(value)}")
     items = []
     for item in value:
-        if isinstance(item, bool):
+        if _is_bool(item):
             raise TypeError(f"{recipe}: {name} must hold integers, got {describe(value)}")
         try:
             items.append(operator.index(item))
@@ -80,9 +92,16 @@ def normalize_axis(axis: Any, ndim: int, name: str, recipe: str) -> int:
     return index % ndim
 
 
+def is_one_int(axis: Any) -> bool:
+    """An int, or a 0-d integer of NumPy or torch (``np.int64(1)``): one axis or count to NumPy."""
+    return isinstance(axis, int) or (
+        getattr(axis, "ndim", None) == 0 and hasattr(type(axis), "__index__")
+    )
+
+
 def normalize_axes(axis: Any, ndim: int, recipe: str, name: str = "axis") -> tuple[int, ...]:
     """``axis`` (an int or a sequence of them) in ``range(ndim)``; a repeat is a ValueError."""
-    given = (axis,) if isinstance(axis, int) else as_ints(axis, name, recipe)
+    given = (axis,) if is_one_int(axis) else as_ints(axis, name, recipe)
     dims = tuple(normalize_axis(item, ndim, name, recipe) for item in given)
     if len(set(dims)) != len(dims):
         raise ValueError(f"{recipe}: {name} holds a repeated axis, got {tuple(given)}")

@@ -10,7 +10,13 @@ from collections.abc import Sequence
 
 import torch
 
-from cookbook._validation import BARE_OP_ERRORS, as_ints, normalize_axis, require_tensor
+from cookbook._validation import (
+    BARE_OP_ERRORS,
+    as_ints,
+    is_one_int,
+    normalize_axis,
+    require_tensor,
+)
 
 __all__ = ["chw_to_hwc", "hwc_to_chw", "inverse_permutation", "moveaxis", "permute"]
 
@@ -103,7 +109,7 @@ _AXES = (int, tuple)
 
 
 def _axes(value: int | Sequence[int], ndim: int, name: str) -> tuple[int, ...]:
-    items = (value,) if isinstance(value, int) else as_ints(value, name, "moveaxis")
+    items = (value,) if is_one_int(value) else as_ints(value, name, "moveaxis")
     axes = tuple(normalize_axis(item, ndim, name, "moveaxis") for item in items)
     if len(set(axes)) != len(axes):
         raise ValueError(f"moveaxis: {name} {items} repeats an axis")

@@ -19,6 +19,7 @@ from cookbook._validation import (
     BARE_OP_ERRORS,
     as_ints,
     describe,
+    is_one_int,
     normalize_axes,
     normalize_axis,
     require_tensor,
@@ -289,7 +290,7 @@ def expand_dims(x: torch.Tensor, axis: int | Sequence[int]) -> torch.Tensor:
         except BARE_OP_ERRORS:
             pass
     require_tensor(x, "x", "expand_dims")
-    given = (axis,) if isinstance(axis, int) else as_ints(axis, "axis", "expand_dims")
+    given = (axis,) if is_one_int(axis) else as_ints(axis, "axis", "expand_dims")
     dims = normalize_axes(given, x.ndim + len(given), "expand_dims")
     result = x.view(x.shape)  # a view even when there is nothing to insert
     for d in sorted(dims):  # positions in the result: insert from the left

@@ -16,6 +16,7 @@ from cookbook._validation import (
     as_int,
     as_ints,
     as_shape,
+    is_one_int,
     normalize_axis,
     require_tensor,
 )
@@ -69,7 +70,7 @@ def tile(x: torch.Tensor, reps: int | Sequence[int]) -> torch.Tensor:
             except BARE_OP_ERRORS:
                 pass
     require_tensor(x, "x", "tile")
-    if isinstance(reps, int):  # bools too, which as_int refuses by name
+    if is_one_int(reps):  # bools too, which as_int refuses by name
         counts: tuple[int, ...] = (as_int(reps, "reps", "tile"),)
     else:
         counts = as_ints(reps, "reps", "tile")

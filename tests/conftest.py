@@ -1,7 +1,7 @@
 """What the tests share: the cookbook's pytest plugin, and one built wheel per session.
 
 The ``device`` fixture, ``--device``, TF32 off and the Hypothesis profile come from
-the plugin ``cookbook.testing.plugin``, which an install registers under the ``pytest11``
+the plugin ``_cookbook_pytestplugin``, which an install registers under the ``pytest11``
 entry point ``cookbook``. A checkout used from ``PYTHONPATH`` alone (``scripts/gpu_check.sh``)
 has no entry point, so the plugin is registered here in that case.
 """
@@ -21,9 +21,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginManager) -> None:
-    from cookbook.testing import plugin
+    import _cookbook_pytestplugin as plugin
 
-    # Registered already by its entry point or by `-p cookbook.testing.plugin`, or disabled.
+    # Registered already by its entry point or by `-p _cookbook_pytestplugin`, or disabled.
     if not pluginmanager.is_registered(plugin) and not pluginmanager.is_blocked("cookbook"):
         pluginmanager.register(plugin, "cookbook")
 

@@ -5,16 +5,17 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import torch
 from hypothesis import settings
 
-from cookbook.testing.suite import DEVICE_TYPES, device_available
+from _cookbook_pytestplugin import DEVICE_TYPES, device_available
 
 # The plugin by its module, whether or not this environment registers its entry point.
-PLUGIN = ("-p", "no:cookbook", "-p", "cookbook.testing.plugin", "-p", "no:cacheprovider")
+PLUGIN = ("-p", "no:cookbook", "-p", "_cookbook_pytestplugin", "-p", "no:cacheprovider")
 ABSENT = [name for name in DEVICE_TYPES if not device_available(name)]
 
 USER_TEST = """
@@ -30,6 +31,52 @@ def test_flatten(device):
     matrices = tensor_arg(FLOAT_DTYPES, shapes(min_dims=2, max_dims=3))
     check_against_numpy(flatten, np.ravel, matrices, device=device)
 """
+
+
+def test_loading_the_plugin_imports_nothing_heavy() -> None:
+    """Every pytest run in an environment with the package loads the plugin: it must cost nothing."""
+    probe = (
+        "import sys, _cookbook_pytestplugin; "
+        "print([m for m in ('torch', 'hypothesis', 'numpy', 'cookbook') if m in sys.modules])"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert loaded == "[]"
+
+
+def test_a_project_without_torch_or_hypothesis_runs_with_the_plugin(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("HYPOTHESIS_PROFILE", raising=False)
+    # As if the [check] extra were not installed: importing Hypothesis fails, and its plugin
+    # is not there to be loaded.
+    pytester.makeconftest("import sys\nsys.modules['hypothesis'] = None\n")
+    pytester.makepyfile(
+        """
+        import sys
+
+        def test_plain():
+            assert "torch" not in sys.modules
+        """
+    )
+    result = pytester.runpytest_subprocess(*PLUGIN, "-p", "no:hypothesispytest")
+    result.assert_outcomes(passed=1)
+    assert "tensor-cookbook:" not in result.stdout.str()
+
+
+def test_the_header_names_torch_the_devices_and_the_profile(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HYPOTHESIS_PROFILE", "ci")
+    pytester.makepyfile("import torch\n\ndef test_on(device):\n    pass\n")
+    result = pytester.runpytest(*PLUGIN, "--device", "cpu")
+    result.stdout.fnmatch_lines(
+        [
+            f"tensor-cookbook: torch {torch.__version__}; devices present: cpu*; TF32 off; "
+            "hypothesis profile: ci"
+        ]
+    )
 
 
 def test_device_runs_on_each_present_device_and_skips_the_others(pytester: pytest.Pytester) -> None:

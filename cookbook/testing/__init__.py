@@ -5,7 +5,7 @@ The strategies draw tensors in arbitrary memory layouts (permuted, stepped,
 offset, expanded with stride 0) whose unused storage is poisoned, so code that
 reads outside its view fails; reuse them in your own tests, or check a function
 of yours against a NumPy oracle in one call with ``check_against_numpy``. The
-pytest plugin (``cookbook.testing.plugin``) adds ``--device`` and a ``device`` fixture.
+pytest plugin (``_cookbook_pytestplugin``) adds ``--device`` and a ``device`` fixture.
 """
 
 from cookbook.testing.assertions import StorageSnapshot, assert_matches_numpy, same_storage

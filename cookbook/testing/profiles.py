@@ -1,10 +1,15 @@
-"""Hypothesis profiles: ``dev`` (the default), ``ci`` (what CI selects) and ``thorough``."""
+"""Hypothesis profiles: ``dev`` (the default), ``ci`` (what CI selects) and ``thorough``.
+
+Importing this module registers each under its name, unless a profile of that name is
+registered already: a project's own ``ci`` profile, registered in its conftest, stays.
+"""
 
 from __future__ import annotations
 
 import os
 
 from hypothesis import HealthCheck, settings
+from hypothesis.errors import InvalidArgument
 
 # A first CUDA call can take seconds, so no profile has a deadline.
 PROFILES: dict[str, settings] = {
@@ -22,7 +27,10 @@ PROFILES: dict[str, settings] = {
     ),
 }
 for _name, _settings in PROFILES.items():
-    settings.register_profile(_name, _settings)
+    try:
+        settings.get_profile(_name)
+    except InvalidArgument:
+        settings.register_profile(_name, _settings)
 
 
 def load_profile(name: str | None = None) -> str:

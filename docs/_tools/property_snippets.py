@@ -86,7 +86,7 @@ def show_diff(old: str, new: str, *, as_name: str) -> str:
 def _plugin_arguments() -> list[str]:
     """``-p`` for the plugin where no installed distribution registers its entry point."""
     entry_points = importlib.metadata.entry_points(group="pytest11", name="cookbook")
-    return [] if entry_points else ["-p", "cookbook.testing.plugin"]
+    return [] if entry_points else ["-p", "_cookbook_pytestplugin"]
 
 
 def run_pytest(files: dict[str, str], *, expect: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 import torch
 
@@ -141,3 +142,156 @@ def test_shares_storage_from_numpy_views() -> None:
     assert shares_storage(torch.from_numpy(array[::-1].copy()), whole) is False
     assert shares_storage(torch.from_numpy(array.reshape(2, 5).T.copy()), whole) is False
     assert shares_storage(torch.from_numpy(array.reshape(2, 5)[:, 1]), tail)
+
+
+def _numpy_view(shape: tuple[int, ...], strides: tuple[int, ...]) -> np.ndarray:
+    """A float32 NumPy array with this shape and these element strides, over a big enough buffer."""
+    span = 1 + sum((size - 1) * step for size, step in zip(shape, strides, strict=True))
+    itemsize = np.dtype(np.float32).itemsize
+    return np.lib.stride_tricks.as_strided(
+        np.zeros(max(span, 1), np.float32), shape, tuple(itemsize * step for step in strides)
+    )
+
+
+@pytest.mark.parametrize(
+    ("shape", "strides", "expected"),
+    [
+        ((2, 3, 4), (12, 4, 1), True),
+        ((2, 3, 4), (3, 4, 1), False),  # each stride only the next size: not row-major
+        ((2, 3, 4), (12, 3, 1), False),
+        ((2, 3, 4), (13, 4, 1), False),  # padded rows
+        ((3, 4, 5, 2), (40, 10, 2, 1), True),
+        ((3, 4, 5, 2), (10, 40, 2, 1), False),
+        ((2, 1, 3), (3, 99, 1), True),  # a size-1 dimension's stride is ignored
+        ((1, 2, 3), (0, 3, 1), True),
+        ((2, 3), (0, 1), False),  # expanded rows: a zero stride
+        ((2, 0, 3), (0, 5, 7), True),  # no elements: always contiguous
+        ((), (), True),
+    ],
+)
+def test_is_contiguous_agrees_with_torch_and_numpy(
+    shape: tuple[int, ...], strides: tuple[int, ...], expected: bool
+) -> None:
+    assert is_contiguous(shape, strides) is expected
+    assert torch.empty_strided(shape, strides).is_contiguous() is expected
+    assert _numpy_view(shape, strides).flags.c_contiguous is expected
+
+
+def _torch_view_strides(
+    shape: tuple[int, ...], strides: tuple[int, ...], new_shape: tuple[int, ...]
+) -> tuple[int, ...] | None:
+    try:
+        return torch.empty_strided(shape, strides).view(new_shape).stride()
+    except RuntimeError:
+        return None
+
+
+@pytest.mark.parametrize(
+    ("shape", "strides", "new_shape", "expected"),
+    [
+        # A size-1 dimension with an odd stride sits inside a contiguous run.
+        ((2, 1, 3), (3, 99, 1), (6,), (1,)),
+        ((2, 1, 3), (3, 99, 1), (3, 2), (2, 1)),
+        # A size-1 dimension before a gap does not hide the gap.
+        ((1, 2, 3), (6, 6, 1), (6,), None),
+        ((1, 2, 3), (6, 6, 1), (2, 3), (6, 1)),
+        # Padded rows of size 2 (and 3): not one run, so no flat view.
+        ((2, 3), (4, 1), (6,), None),
+        ((3, 2), (3, 1), (6,), None),
+        ((2, 3), (4, 1), (2, 3, 1), (4, 1, 1)),
+        # A transpose: two chunks, each covered by exactly one new dimension.
+        ((2, 3), (1, 2), (2, 3), (1, 2)),
+        ((2, 3), (1, 2), (2, 1, 3), (1, 6, 2)),
+        ((2, 3), (1, 2), (3, 2), None),
+        ((2, 3, 4), (1, 8, 2), (2, 12), (1, 2)),
+        ((2, 3, 4), (1, 8, 2), (2, 3, 2, 2), (1, 8, 4, 2)),
+        ((4, 6), (6, 1), (2, 2, -1), (12, 6, 1)),
+    ],
+)
+def test_view_strides_agrees_with_torch_view_and_numpy_reshape(
+    shape: tuple[int, ...],
+    strides: tuple[int, ...],
+    new_shape: tuple[int, ...],
+    expected: tuple[int, ...] | None,
+) -> None:
+    assert view_strides(shape, strides, new_shape) == expected
+    assert _torch_view_strides(shape, strides, new_shape) == expected
+    array = _numpy_view(shape, strides)
+    if expected is None:
+        with pytest.raises(ValueError, match=r"^Unable to avoid creating a copy while reshaping"):
+            np.reshape(array, new_shape, copy=False)
+    else:
+        itemsize = array.itemsize
+        viewed = np.reshape(array, new_shape, copy=False)
+        assert tuple(step // itemsize for step in viewed.strides) == expected
+
+
+@pytest.mark.parametrize("first", [True, False], ids=["earlier-first", "later-first"])
+def test_shares_storage_touching_byte_ranges_do_not_overlap(first: bool) -> None:
+    x = torch.arange(12, dtype=torch.float64)
+    grid = x.view(3, 4)
+    narrow = x.view(torch.int32)  # 4-byte elements over the same 8-byte ones
+    touching = [
+        (x[:6], x[6:]),
+        (x[:1], x[1:2]),
+        (grid[0], grid[1]),
+        (grid[:, :2], grid[2, 2:]),  # ends at byte 80, where the last row's right half starts
+        (x[:2], narrow[4:6]),  # 16 bytes of float64, then the int32 from byte 16
+        (narrow[3:4], x[2:]),
+    ]
+    for earlier, later in touching:
+        a, b = (earlier, later) if first else (later, earlier)
+        assert not shares_storage(a, b), (a, b)
+        assert not np.may_share_memory(a.numpy(), b.numpy())
+    overlapping = [(x[:7], x[6:]), (x[:2], narrow[3:4]), (narrow[3:4], x[1:])]
+    for earlier, later in overlapping:
+        a, b = (earlier, later) if first else (later, earlier)
+        assert shares_storage(a, b), (a, b)
+        assert np.may_share_memory(a.numpy(), b.numpy())
+
+
+@pytest.mark.parametrize(
+    ("pick_a", "pick_b", "expected"),
+    [
+        (lambda x: x[0:1], lambda x: x[1:2], False),
+        (lambda x: x[0], lambda x: x[1], False),  # 0-d tensors: one element each
+        (lambda x: x[3], lambda x: x[0], False),
+        (lambda x: x[2], lambda x: x[2:3], True),
+        (lambda x: x[2:3], lambda x: x[1:4], True),
+        (lambda x: x[3], lambda x: x, True),
+    ],
+)
+def test_shares_storage_single_elements_compare_their_bytes(
+    pick_a: object, pick_b: object, expected: bool
+) -> None:
+    x = torch.arange(6, dtype=torch.float32)
+    a, b = pick_a(x), pick_b(x)  # type: ignore[operator]
+    assert a.numel() == 1
+    assert shares_storage(a, b) is expected
+    assert shares_storage(b, a) is expected
+    assert np.may_share_memory(a.numpy(), b.numpy()) is expected
+
+
+def test_shares_storage_single_elements_of_two_storages_over_one_buffer() -> None:
+    array = np.arange(6.0)
+    whole = torch.from_numpy(array)
+    one = torch.from_numpy(array[2:3])
+    assert whole.untyped_storage().data_ptr() != one.untyped_storage().data_ptr()
+    assert shares_storage(one, whole)
+    assert shares_storage(torch.from_numpy(array[5:]), torch.from_numpy(array[4:6]))
+    assert not shares_storage(torch.from_numpy(array[3:4]), torch.from_numpy(array[4:]))
+
+
+def test_shares_storage_zero_stride_views_span_only_their_one_element() -> None:
+    x = torch.arange(4)
+    repeated = x[1:2].expand(5)  # stride 0: five copies of x[1], 8 bytes of memory
+    assert repeated.stride() == (0,)
+    assert shares_storage(repeated, x[1])
+    assert shares_storage(repeated, x[:2])
+    assert not shares_storage(repeated, x[2:])
+    assert not shares_storage(x[:1], repeated)
+    base = x.numpy()
+    broadcast = np.broadcast_to(base[1:2], (5,))
+    assert np.may_share_memory(broadcast, base[:2])
+    assert not np.may_share_memory(broadcast, base[2:])
+    assert not np.may_share_memory(base[:1], broadcast)

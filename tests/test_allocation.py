@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import numpy as np
 import pytest
 import torch
 
-from cookbook import cxcywh_to_xyxy, new_like, xyxy_to_cxcywh
+from cookbook import allocation, cxcywh_to_xyxy, new_like, xyxy_to_cxcywh
+from cookbook.testing import assert_matches_numpy
 from cookbook.testing.checks import Check, checks_for
 
 
@@ -82,3 +86,82 @@ def test_yolov3_box_corner_step_leaves_its_input_alone(device: torch.device) -> 
 def test_bad_input(call: object, error: type[Exception], message: str) -> None:
     with pytest.raises(error, match=message):
         call()  # type: ignore[operator]
+
+
+def _general_path_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(value: object, *args: object, **kwargs: object) -> tuple[int, ...]:
+        raise AssertionError(f"general path taken for shape {value!r}")
+
+    monkeypatch.setattr(allocation, "as_shape", refuse)
+
+
+@pytest.mark.parametrize("shape", [(2, 3), (0,), ()], ids=str)
+@pytest.mark.parametrize(
+    ("fill_value", "dtype"),
+    [(7, torch.int64), (-2, torch.int32), (1.5, torch.float64), (0.25, torch.float32)],
+    ids=str,
+)
+def test_fast_path_new_like_with_a_tuple_and_an_int_or_float_fill_is_bare_new_full(
+    monkeypatch: pytest.MonkeyPatch, shape: tuple[int, ...], fill_value: float, dtype: torch.dtype
+) -> None:
+    _general_path_refused(monkeypatch)
+    made = new_like(torch.zeros(1, dtype=dtype), shape, fill_value=fill_value)
+    assert_matches_numpy(made, np.full(shape, fill_value, dtype=made.numpy().dtype))
+    assert made.dtype == dtype
+
+
+@pytest.mark.parametrize("shape", [(2, 3), (0,), ()], ids=str)
+def test_fast_path_new_like_with_a_tuple_and_no_fill_is_bare_new_empty(
+    monkeypatch: pytest.MonkeyPatch, shape: tuple[int, ...]
+) -> None:
+    _general_path_refused(monkeypatch)
+    made = new_like(torch.zeros(1, dtype=torch.float16), shape)
+    assert (made.shape, made.dtype) == (shape, torch.float16)
+
+
+@pytest.mark.parametrize(
+    ("shape", "fill_value", "expected"),
+    [
+        ([2, 3], 1.5, np.full((2, 3), 1.5)),
+        (torch.Size([2, 3]), 1.5, np.full((2, 3), 1.5)),
+        (4, 1.5, np.full((4,), 1.5)),
+        ((2,), True, np.full((2,), 1.0)),
+        ((2,), np.float64(2.5), np.full((2,), 2.5)),
+        ((2,), np.int64(3), np.full((2,), 3.0)),
+    ],
+    ids=["list", "torch.Size", "int", "bool fill", "numpy float fill", "numpy int fill"],
+)
+def test_general_path_new_like_reads_other_shapes_and_fills(
+    monkeypatch: pytest.MonkeyPatch, shape: object, fill_value: object, expected: np.ndarray
+) -> None:
+    shapes_read: list[object] = []
+    read_shape = allocation.as_shape
+
+    def spy(value: object, *args: object, **kwargs: object) -> tuple[int, ...]:
+        shapes_read.append(value)
+        return read_shape(value, *args, **kwargs)
+
+    monkeypatch.setattr(allocation, "as_shape", spy)
+    made = new_like(torch.zeros(1, dtype=torch.float64), shape, fill_value=fill_value)
+    assert_matches_numpy(made, expected)
+    assert shapes_read == [shape]
+
+
+@pytest.mark.parametrize("convert", [cxcywh_to_xyxy, xyxy_to_cxcywh])
+@pytest.mark.parametrize(
+    "boxes",
+    [
+        torch.arange(18.0).reshape(6, 3).T,  # transposed: column-major
+        torch.arange(60.0).reshape(2, 3, 2, 5).contiguous(memory_format=torch.channels_last),
+    ],
+    ids=["transposed", "channels_last"],
+)
+def test_box_conversions_return_c_contiguous_tensors_whatever_the_input_layout(
+    convert: Callable[[torch.Tensor], torch.Tensor], boxes: torch.Tensor
+) -> None:
+    # Like np.concatenate, a new C-ordered array: .view() on the result works.
+    assert not boxes.is_contiguous()
+    converted = convert(boxes)
+    assert converted.is_contiguous()
+    assert converted.view(-1).shape == (boxes.numel(),)
+    assert torch.equal(converted, convert(boxes.contiguous()))

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import math
+import re
+from collections.abc import Callable
+
 import numpy as np
 import pytest
 import torch
@@ -136,3 +140,266 @@ def test_integer_matmul_sums_products_off_the_cpu_only(monkeypatch: pytest.Monke
         assert matmul(a.float(), b.float()).shape == (2, 4)
         assert matmul(a.bool(), b.bool()).dtype == torch.bool
     assert summed == [torch.device("meta")] * 3  # int32 twice, bool once
+
+
+def _operands(
+    a_shape: tuple[int, ...], b_shape: tuple[int, ...], a_dtype: np.dtype, b_dtype: np.dtype
+) -> tuple[np.ndarray, np.ndarray]:
+    """Small integer values (exact in every dtype and in every sum here), as NumPy arrays."""
+    a = (np.arange(math.prod(a_shape)) % 5 + 1).reshape(a_shape).astype(a_dtype)
+    b = (np.arange(math.prod(b_shape)) % 7 + 1).reshape(b_shape).astype(b_dtype)
+    return a, b
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda: matmul_shape((2, 3, 4), (5, 6)),
+            "matmul_shape: a_shape (2, 3, 4) and b_shape (5, 6) disagree on the contracted "
+            "dimension: 4 != 5",
+        ),
+        (
+            lambda: matmul_shape((3,), (4, 2)),
+            "matmul_shape: a_shape (3,) and b_shape (4, 2) disagree on the contracted "
+            "dimension: 3 != 4",
+        ),
+        (
+            lambda: matmul_shape((2, 3), (4,)),
+            "matmul_shape: a_shape (2, 3) and b_shape (4,) disagree on the contracted "
+            "dimension: 3 != 4",
+        ),
+        (
+            lambda: matmul_shape((2, 2, 3), (3, 3, 2)),
+            "matmul_shape: a_shape (2, 2, 3) and b_shape (3, 3, 2) have batch dimensions "
+            "that do not broadcast: (2,) and (3,)",
+        ),
+        (
+            lambda: matmul(torch.ones(2, 3, 4), torch.ones(5, 6)),
+            "matmul: a of shape (2, 3, 4) and b of shape (5, 6) disagree on the contracted "
+            "dimension: 4 != 5",
+        ),
+        (
+            lambda: numpy_dot(torch.ones(3), torch.ones(4, 2)),
+            "numpy_dot: a of shape (3,) and b of shape (4, 2) disagree on the contracted "
+            "dimension: 3 != 4",
+        ),
+        (
+            lambda: numpy_dot(torch.ones(2, 3, 4), torch.ones(5, 6)),
+            "numpy_dot: a of shape (2, 3, 4) and b of shape (5, 6) disagree on the contracted "
+            "dimension: 4 != 5",
+        ),
+        (
+            lambda: numpy_dot(torch.ones(2, 3), torch.ones(5, 4, 2)),
+            "numpy_dot: a of shape (2, 3) and b of shape (5, 4, 2) disagree on the contracted "
+            "dimension: 3 != 4",
+        ),
+    ],
+)
+def test_contracted_dimension_messages_name_the_last_axis_of_a(
+    call: Callable[[], object], message: str
+) -> None:
+    # a of one or three dimensions: the contracted size is a's last, not its second.
+    with pytest.raises(ValueError, match=re.escape(message) + "$"):
+        call()
+
+
+# np.dot takes any ranks; beyond 2-D it is not np.matmul ((2, 3) . (5, 3, 4) is (2, 5, 4)).
+DOT_SHAPES = [
+    ((3,), (3,)),
+    ((2, 3), (3,)),
+    ((3,), (3, 4)),
+    ((2, 3), (3, 4)),
+    ((2, 2, 3), (3,)),
+    ((2, 2, 3), (3, 4)),
+    ((3,), (5, 3, 4)),
+    ((2, 3), (5, 3, 4)),
+    ((1, 3), (5, 3, 1)),
+    ((2, 2, 3), (5, 3, 4)),
+    ((2, 0), (5, 0, 4)),
+]
+
+
+@pytest.mark.parametrize(("a_shape", "b_shape"), DOT_SHAPES, ids=str)
+@pytest.mark.parametrize(
+    "dtype", [np.float32, np.int64, np.complex128], ids=lambda dtype: np.dtype(dtype).name
+)
+def test_numpy_dot_of_one_dtype_equals_np_dot_for_every_rank(
+    a_shape: tuple[int, ...], b_shape: tuple[int, ...], dtype: type
+) -> None:
+    a, b = _operands(a_shape, b_shape, np.dtype(dtype), np.dtype(dtype))
+    assert_matches_numpy(numpy_dot(torch.from_numpy(a), torch.from_numpy(b)), np.dot(a, b))
+
+
+@pytest.mark.parametrize(
+    ("a_dtype", "b_dtype"),
+    [
+        (np.uint16, np.uint16),
+        (np.uint32, np.uint32),
+        (np.uint64, np.uint64),
+        (np.uint64, np.int64),  # float64 in NumPy 2
+        (np.uint32, np.int8),  # int64
+        (np.uint16, np.float16),  # float32
+        (np.int64, np.float32),  # float64
+        (np.bool_, np.bool_),
+        (np.bool_, np.uint8),
+        (np.int32, np.complex64),  # complex128
+    ],
+    ids=lambda dtype: np.dtype(dtype).name,
+)
+@pytest.mark.parametrize(
+    ("a_shape", "b_shape"), [((2, 3), (3, 4)), ((2, 2, 3), (5, 3, 4))], ids=str
+)
+def test_products_take_numpy_2_result_dtypes(
+    a_dtype: type, b_dtype: type, a_shape: tuple[int, ...], b_shape: tuple[int, ...]
+) -> None:
+    a, b = _operands(a_shape, b_shape, np.dtype(a_dtype), np.dtype(b_dtype))
+    ta, tb = torch.from_numpy(a), torch.from_numpy(b)
+    assert_matches_numpy(numpy_dot(ta, tb), np.dot(a, b))
+    if len(a_shape) == len(b_shape) == 2:
+        assert_matches_numpy(matmul(ta, tb), np.matmul(a, b))
+
+
+def test_matmul_of_mixed_dtypes_promotes_off_the_cpu_too() -> None:
+    # On the meta device bare torch.matmul accepts mixed dtypes and keeps a's: the
+    # recipe must not hand it mixed operands, anywhere.
+    a = torch.ones(2, 3, device="meta")
+    assert matmul(a, a.T.double()).dtype == torch.float64
+    assert matmul(a.long(), a.T).dtype == torch.float64
+    assert matmul(a.int(), a.T.long()).dtype == torch.int64
+    assert numpy_dot(a, a.T.double()).dtype == torch.float64
+
+
+def _general_path_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
+        raise AssertionError(f"general path taken for {a.dtype} and {b.dtype} on {a.device}")
+
+    monkeypatch.setattr(products, "_matmul_same_dtype", refuse)
+
+
+def _general_path_spied(monkeypatch: pytest.MonkeyPatch) -> list[torch.dtype]:
+    general = products._matmul_same_dtype
+    reached: list[torch.dtype] = []
+
+    def spy(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
+        reached.append(a.dtype)
+        return general(a, b)
+
+    monkeypatch.setattr(products, "_matmul_same_dtype", spy)
+    return reached
+
+
+FAST_DTYPES = [torch.float32, torch.float64, torch.complex64, torch.int64, torch.int32]
+
+
+@pytest.mark.parametrize("dtype", FAST_DTYPES, ids=str)
+@pytest.mark.parametrize(
+    ("a_shape", "b_shape"),
+    [((2, 3), (3, 4)), ((3,), (3,)), ((3,), (3, 4)), ((2, 3), (3,)), ((2, 2, 3), (2, 3, 4))],
+    ids=str,
+)
+def test_fast_path_matmul_of_one_dtype_is_bare_torch_matmul(
+    monkeypatch: pytest.MonkeyPatch,
+    dtype: torch.dtype,
+    a_shape: tuple[int, ...],
+    b_shape: tuple[int, ...],
+) -> None:
+    # The common call (one floating or complex dtype, or a CPU integer kernel) does
+    # not pay for validation and promotion: the general path is never reached.
+    a = (torch.arange(math.prod(a_shape)) % 5).reshape(a_shape).to(dtype)
+    b = (torch.arange(math.prod(b_shape)) % 7).reshape(b_shape).to(dtype)
+    expected = np.matmul(a.numpy(), b.numpy())
+    _general_path_refused(monkeypatch)
+    assert_matches_numpy(matmul(a, b), expected)
+
+
+@pytest.mark.parametrize("dtype", FAST_DTYPES, ids=str)
+@pytest.mark.parametrize(
+    ("a_shape", "b_shape"),
+    [((2, 3), (3, 4)), ((3,), (3,)), ((3,), (3, 4)), ((2, 3), (3,))],
+    ids=str,
+)
+def test_fast_path_numpy_dot_up_to_2d_is_bare_torch_matmul(
+    monkeypatch: pytest.MonkeyPatch,
+    dtype: torch.dtype,
+    a_shape: tuple[int, ...],
+    b_shape: tuple[int, ...],
+) -> None:
+    a = (torch.arange(math.prod(a_shape)) % 5).reshape(a_shape).to(dtype)
+    b = (torch.arange(math.prod(b_shape)) % 7).reshape(b_shape).to(dtype)
+    expected = np.dot(a.numpy(), b.numpy())
+    _general_path_refused(monkeypatch)
+    assert_matches_numpy(numpy_dot(a, b), expected)
+
+
+def test_fast_path_floating_matmul_off_the_cpu_is_bare_torch_matmul(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The meta device stands in for CUDA and MPS: floats need no integer kernel.
+    _general_path_refused(monkeypatch)
+    for dtype in (torch.float32, torch.float16, torch.complex64):
+        a = torch.ones(2, 3, dtype=dtype, device="meta")
+        assert matmul(a, a.T).shape == (2, 2)
+        assert numpy_dot(a, a.T).dtype == dtype
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "dtype"),
+    [
+        (torch.ones(2, 3), torch.ones(3, 4, dtype=torch.float64), torch.float64),
+        (torch.ones(2, 3, dtype=torch.bool), torch.ones(3, 4, dtype=torch.bool), torch.bool),
+        (
+            torch.ones(2, 3, dtype=torch.uint32),
+            torch.ones(3, 4, dtype=torch.uint32),
+            torch.uint32,
+        ),
+        (
+            torch.ones(2, 3, dtype=torch.int32, device="meta"),
+            torch.ones(3, 4, dtype=torch.int32, device="meta"),
+            torch.int32,
+        ),
+    ],
+    ids=["mixed", "bool", "uint32", "int32-off-cpu"],
+)
+def test_general_path_takes_what_bare_matmul_gets_wrong(
+    monkeypatch: pytest.MonkeyPatch, a: torch.Tensor, b: torch.Tensor, dtype: torch.dtype
+) -> None:
+    # Mixed dtypes, bool, uint16-64 and integers without a kernel are promoted and
+    # computed by the general path, which first sees NumPy's result dtype.
+    reached = _general_path_spied(monkeypatch)
+    assert matmul(a, b).dtype == dtype
+    assert reached[0] == dtype
+    reached.clear()
+    assert numpy_dot(a, b).dtype == dtype
+    assert reached[0] == dtype
+
+
+@pytest.mark.parametrize(
+    ("a_shape", "b_shape"),
+    [((2, 2, 3), (3,)), ((2, 2, 3), (3, 4)), ((2, 3), (5, 3, 4))],
+    ids=str,
+)
+def test_general_path_computes_numpy_dot_beyond_2d(
+    monkeypatch: pytest.MonkeyPatch, a_shape: tuple[int, ...], b_shape: tuple[int, ...]
+) -> None:
+    # Up to 2-D np.dot is np.matmul and takes the bare op; beyond, the recipe flattens.
+    a, b = _operands(a_shape, b_shape, np.dtype(np.float64), np.dtype(np.float64))
+    reached = _general_path_spied(monkeypatch)
+    assert_matches_numpy(numpy_dot(torch.from_numpy(a), torch.from_numpy(b)), np.dot(a, b))
+    assert reached == [torch.float64]
+
+
+def test_floating_products_never_sum_by_broadcasting_off_the_cpu(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The broadcast summation holds every product at once (n * k * m elements); off
+    # the CPU floating and complex products still go to torch.matmul.
+    def refuse(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
+        raise AssertionError(f"summed {a.dtype} products on {a.device}")
+
+    monkeypatch.setattr(products, "_matmul_by_summation", refuse)
+    a = torch.ones(2, 3, device="meta")
+    assert matmul(a, a.T.double()).shape == (2, 2)
+    assert matmul(a.half(), a.T.cfloat()).dtype == torch.complex64
+    assert numpy_dot(a.expand(4, 2, 3), a.T).shape == (4, 2, 2)
+    assert numpy_dot(a.cfloat().expand(4, 2, 3), a.T.cfloat()).dtype == torch.complex64

@@ -12,6 +12,15 @@ from cookbook import axes, chw_to_hwc, hwc_to_chw, inverse_permutation, moveaxis
 from cookbook.testing.checks import Check, checks_for
 
 
+@pytest.mark.parametrize("axis", [np.int64(0), np.array(0), torch.tensor(0)], ids=type)
+def test_moveaxis_takes_a_0d_integer_axis_as_numpy_does(axis: object) -> None:
+    x = torch.arange(24).reshape(2, 3, 4)
+    got = moveaxis(x, axis, 2)
+    expected = np.moveaxis(x.numpy(), axis, 2)
+    assert got.shape == expected.shape
+    assert torch.equal(got, torch.from_numpy(expected))
+
+
 @pytest.mark.parametrize("check", checks_for("permute"), ids=str)
 def test_property(check: Check, device: torch.device) -> None:
     check.run(device)

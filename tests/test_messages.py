@@ -481,6 +481,29 @@ BAD_CALLS: list[tuple[Callable[[], object], type[Exception], str]] = [
         ValueError,
         "xyxy_to_cxcywh: boxes must have shape (..., C) with C >= 4, got (2, 3)",
     ),
+    # operator.index takes a 0-d bool tensor as 0 or 1; NumPy refuses bools as axes.
+    (
+        lambda: repeat_elements(torch.zeros(2, 2), 2, axis=torch.tensor(True)),
+        TypeError,
+        "repeat_elements: axis must be an integer, got Tensor of shape () and dtype torch.bool",
+    ),
+    (
+        lambda: moveaxis(torch.zeros(2, 2), torch.tensor(True), 0),
+        TypeError,
+        "moveaxis: source must be an integer, got Tensor of shape () and dtype torch.bool",
+    ),
+    (
+        lambda: tile(torch.zeros(2), (torch.tensor(True), 2)),
+        TypeError,
+        "tile: reps must hold integers, got tuple (tensor(True), 2)",
+    ),
+    # A 0-d tensor where a sequence is due: the recipe's error, not torch's iteration error.
+    (
+        lambda: inverse_permutation(torch.tensor(0)),
+        TypeError,
+        "inverse_permutation: dims must be a sequence of integers, "
+        "got Tensor of shape () and dtype torch.int64",
+    ),
 ]
 
 

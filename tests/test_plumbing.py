@@ -13,6 +13,12 @@ from cookbook.testing import ALL_DTYPES
 from cookbook.testing.checks import Check, checks_for
 
 
+@pytest.mark.parametrize("axis", [np.int64(1), np.array(1), torch.tensor(1)], ids=type)
+def test_expand_dims_takes_a_0d_integer_axis_as_numpy_does(axis: object) -> None:
+    x = torch.arange(6).reshape(2, 3)
+    assert expand_dims(x, axis).shape == np.expand_dims(x.numpy(), axis).shape == (2, 1, 3)
+
+
 @pytest.mark.parametrize("check", checks_for("plumbing"), ids=str)
 def test_property(check: Check, device: torch.device) -> None:
     check.run(device)

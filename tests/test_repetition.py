@@ -15,6 +15,12 @@ from cookbook.testing.assertions import assert_matches_numpy
 from cookbook.testing.checks import Check, checks_for
 
 
+@pytest.mark.parametrize("reps", [np.int64(3), np.array(3), torch.tensor(3)], ids=type)
+def test_tile_takes_a_0d_integer_count_as_numpy_does(reps: object) -> None:
+    x = torch.arange(6).reshape(2, 3)
+    assert torch.equal(tile(x, reps), torch.from_numpy(np.tile(x.numpy(), reps)))
+
+
 @pytest.mark.parametrize("check", checks_for("repeat"), ids=str)
 def test_property(check: Check, device: torch.device) -> None:
     check.run(device)

@@ -440,17 +440,15 @@ def _pad_from_sources(x: torch.Tensor, widths: list[Pair], mode: str) -> torch.T
         return x.clone()
     out = x.new_empty(_padded_shape(x, widths))
     inner = _inner(x, widths)
-    # One strided copy of x (torch.cat of the pads and x, row by row, is slower on CPU),
-    # then the last axis's pads, read from x itself.
-    out[tuple(inner)] = x
+    # The last axis first, its pads written beside x in the one pass that copies x.
     last = x.ndim - 1
     (before, after), size = widths[last], x.shape[last]
-    rows = inner[:last]
+    pieces = [x]
     if before:
-        out[tuple([*rows, slice(0, before)])] = _pad_values(x, last, mode, -before, 0)
+        pieces.insert(0, _pad_values(x, last, mode, -before, 0))
     if after:
-        values = _pad_values(x, last, mode, size, size + after)
-        out[tuple([*rows, slice(before + size, before + size + after)])] = values
+        pieces.append(_pad_values(x, last, mode, size, size + after))
+    torch.cat(pieces, dim=last, out=out[tuple(inner[:last])])
     for axis, ((before, after), size) in enumerate(zip(widths[:last], x.shape, strict=False)):
         if not (before or after):
             continue

@@ -37,7 +37,8 @@ import pytest
 if TYPE_CHECKING:
     import torch
 
-#: The device types ``--device`` and the ``device`` fixture know.
+#: The device types ``--device`` and the ``device`` fixture know: those of
+#: ``cookbook.testing.suite``, which ``python -m cookbook check`` uses without pytest.
 DEVICE_TYPES = ("cpu", "cuda", "mps")
 #: The names of ``cookbook.testing.profiles.PROFILES``, known without importing it.
 PROFILE_NAMES = ("ci", "dev", "thorough")

@@ -12,7 +12,9 @@ import pytest
 import torch
 from hypothesis import settings
 
+import _cookbook_pytestplugin
 from _cookbook_pytestplugin import DEVICE_TYPES, device_available
+from cookbook.testing import PROFILES, suite
 
 # The plugin by its module, whether or not this environment registers its entry point.
 PLUGIN = ("-p", "no:cookbook", "-p", "_cookbook_pytestplugin", "-p", "no:cacheprovider")
@@ -31,6 +33,13 @@ def test_flatten(device):
     matrices = tensor_arg(FLOAT_DTYPES, shapes(min_dims=2, max_dims=3))
     check_against_numpy(flatten, np.ravel, matrices, device=device)
 """
+
+
+def test_the_plugin_knows_the_devices_and_profiles_the_cookbook_does() -> None:
+    assert _cookbook_pytestplugin.DEVICE_TYPES == suite.DEVICE_TYPES
+    for name in suite.DEVICE_TYPES:
+        assert _cookbook_pytestplugin.device_available(name) == suite.device_available(name)
+    assert tuple(PROFILES) == _cookbook_pytestplugin.PROFILE_NAMES
 
 
 def test_loading_the_plugin_imports_nothing_heavy() -> None:

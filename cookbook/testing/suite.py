@@ -15,9 +15,21 @@ import numpy as np
 import torch
 from hypothesis import settings
 
-from _cookbook_pytestplugin import DEVICE_TYPES, device_available
 from cookbook.testing.checks import Check, Compiled, Drawer, all_checks, checks_for, disable_tf32
 from cookbook.testing.profiles import PROFILES
+
+# The pytest plugin (_cookbook_pytestplugin) names the same: it cannot import this module
+# (torch, Hypothesis) when it loads, nor can this command import it (pytest). A test checks.
+DEVICE_TYPES = ("cpu", "cuda", "mps")
+
+
+def device_available(name: str) -> bool:
+    """Whether torch can use a device of this type here."""
+    if name == "cuda":
+        return torch.cuda.is_available()
+    if name == "mps":
+        return torch.backends.mps.is_available()
+    return name == "cpu"
 
 
 def device_name(name: str) -> str:

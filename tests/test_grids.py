@@ -5,11 +5,11 @@ from __future__ import annotations
 import importlib
 import re
 import warnings
-from collections.abc import Callable
 
 import numpy as np
 import pytest
 import torch
+from doubles import Spy, forbidden
 
 from cookbook import grid_offsets, meshgrid, tile_anchors
 from cookbook.testing.checks import Check, checks_for
@@ -104,22 +104,6 @@ def test_bad_input(call: object, error: type[Exception], message: str) -> None:
 GRIDS = importlib.import_module("cookbook.grids")
 
 
-def _forbidden(*args: object, **kwargs: object) -> object:
-    raise AssertionError("the fast path was expected to skip this helper")
-
-
-class _Spy:
-    """Calls ``function`` and records that it was called."""
-
-    def __init__(self, function: Callable[..., object]) -> None:
-        self.function = function
-        self.calls = 0
-
-    def __call__(self, *args: object, **kwargs: object) -> object:
-        self.calls += 1
-        return self.function(*args, **kwargs)
-
-
 def _assert_grids_match_numpy(grids: tuple[torch.Tensor, ...], expected: list[np.ndarray]) -> None:
     assert len(grids) == len(expected)
     for grid, want in zip(grids, expected, strict=True):
@@ -140,7 +124,7 @@ def _assert_grids_match_numpy(grids: tuple[torch.Tensor, ...], expected: list[np
 def test_fast_path_meshgrid_of_one_dtype_is_torch_meshgrid_without_the_general_checks(
     monkeypatch: pytest.MonkeyPatch, xs: tuple[torch.Tensor, ...], indexing: str
 ) -> None:
-    monkeypatch.setattr(GRIDS, "require_tensor", _forbidden)
+    monkeypatch.setattr(GRIDS, "require_tensor", forbidden)
     grids = meshgrid(*xs, indexing=indexing)
     _assert_grids_match_numpy(grids, np.meshgrid(*(x.numpy() for x in xs), indexing=indexing))
 
@@ -158,7 +142,7 @@ def test_fast_path_meshgrid_of_one_dtype_is_torch_meshgrid_without_the_general_c
 def test_meshgrid_outside_the_fast_path_matches_numpy_through_the_general_path(
     monkeypatch: pytest.MonkeyPatch, xs: tuple[torch.Tensor, ...], indexing: str
 ) -> None:
-    spy = _Spy(GRIDS.require_tensor)
+    spy = Spy(GRIDS.require_tensor)
     monkeypatch.setattr(GRIDS, "require_tensor", spy)
     grids = meshgrid(*xs, indexing=indexing)
     # Each grid keeps its own input's dtype, as in NumPy; inputs are flattened.
@@ -249,7 +233,7 @@ ANCHORS = torch.tensor([[10, 13], [16, 30], [33, 23]])
 def test_fast_path_tile_anchors_of_an_int_square_grid_skips_as_int(
     monkeypatch: pytest.MonkeyPatch, height: int
 ) -> None:
-    monkeypatch.setattr(GRIDS, "as_int", _forbidden)
+    monkeypatch.setattr(GRIDS, "as_int", forbidden)
     tiled = tile_anchors(ANCHORS, height)
     expected = np.tile(ANCHORS.numpy(), (height * height, 1))[None]
     assert tiled.shape == expected.shape
@@ -268,7 +252,7 @@ def test_fast_path_tile_anchors_of_an_int_square_grid_skips_as_int(
 def test_tile_anchors_outside_the_fast_path_matches_numpy_tile(
     monkeypatch: pytest.MonkeyPatch, height: object, width: object, cells: int, as_int_calls: int
 ) -> None:
-    spy = _Spy(GRIDS.as_int)
+    spy = Spy(GRIDS.as_int)
     monkeypatch.setattr(GRIDS, "as_int", spy)
     tiled = tile_anchors(ANCHORS, height, width)  # type: ignore[arg-type]
     expected = np.tile(ANCHORS.numpy(), (cells, 1))[None]

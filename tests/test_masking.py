@@ -5,11 +5,11 @@ from __future__ import annotations
 import importlib
 import math
 import re
-from collections.abc import Callable
 
 import numpy as np
 import pytest
 import torch
+from doubles import Spy, forbidden
 
 from cookbook import confidence_mask, filter_confident
 from cookbook.testing.checks import Check, checks_for
@@ -189,29 +189,13 @@ def test_filter_confident_refuses_a_4d_pred_with_the_whole_message() -> None:
         filter_confident(torch.zeros(2, 3, 4, 5), 0.5)
 
 
-def _forbidden(*args: object, **kwargs: object) -> object:
-    raise AssertionError("the fast path was expected to skip this helper")
-
-
-class _Spy:
-    """Calls ``function`` and records that it was called."""
-
-    def __init__(self, function: Callable[..., object]) -> None:
-        self.function = function
-        self.calls = 0
-
-    def __call__(self, *args: object, **kwargs: object) -> object:
-        self.calls += 1
-        return self.function(*args, **kwargs)
-
-
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float64, torch.float16, torch.bfloat16])
 @pytest.mark.parametrize("conf_index", [4, -1])
 def test_fast_path_confidence_mask_of_float_pred_skips_the_general_checks(
     monkeypatch: pytest.MonkeyPatch, dtype: torch.dtype, conf_index: int
 ) -> None:
-    monkeypatch.setattr(MASKING, "_confident", _forbidden)
-    monkeypatch.setattr(MASKING, "_cleared", _forbidden)  # small: torch.where, not the AND
+    monkeypatch.setattr(MASKING, "_confident", forbidden)
+    monkeypatch.setattr(MASKING, "_cleared", forbidden)  # small: torch.where, not the AND
     pred = torch.tensor([[0.0, 1.0, 2.0, 3.0, 0.9], [math.nan, 1.0, 2.0, 3.0, 0.5]], dtype=dtype)
     masked = confidence_mask(pred, 0.5, conf_index=conf_index)
     assert masked.dtype == dtype
@@ -221,8 +205,8 @@ def test_fast_path_confidence_mask_of_float_pred_skips_the_general_checks(
 def test_fast_path_confidence_mask_uses_torch_where_up_to_small_and_the_and_above(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(MASKING, "_confident", _forbidden)
-    spy = _Spy(MASKING._cleared)
+    monkeypatch.setattr(MASKING, "_confident", forbidden)
+    spy = Spy(MASKING._cleared)
     monkeypatch.setattr(MASKING, "_cleared", spy)
     at_cutoff = torch.ones(MASKING._SMALL // 4, 4)
     assert torch.equal(confidence_mask(at_cutoff, 0.5, conf_index=0), at_cutoff)
@@ -247,7 +231,7 @@ def test_fast_path_confidence_mask_uses_torch_where_up_to_small_and_the_and_abov
 def test_confidence_mask_outside_the_fast_path_reaches_the_general_checks(
     monkeypatch: pytest.MonkeyPatch, pred: torch.Tensor, threshold: float, conf_index: int
 ) -> None:
-    spy = _Spy(MASKING._confident)
+    spy = Spy(MASKING._confident)
     monkeypatch.setattr(MASKING, "_confident", spy)
     assert torch.equal(confidence_mask(pred, threshold, conf_index=conf_index), pred)
     assert spy.calls == 1
@@ -257,8 +241,8 @@ def test_confidence_mask_outside_the_fast_path_reaches_the_general_checks(
 def test_fast_path_filter_confident_of_3d_float_pred_skips_the_general_checks(
     monkeypatch: pytest.MonkeyPatch, dtype: torch.dtype
 ) -> None:
-    monkeypatch.setattr(MASKING, "_confident", _forbidden)
-    monkeypatch.setattr(MASKING, "as_signed_bits", _forbidden)
+    monkeypatch.setattr(MASKING, "_confident", forbidden)
+    monkeypatch.setattr(MASKING, "as_signed_bits", forbidden)
     pred = torch.tensor([[[0.0, 0.9], [1.0, 0.5]], [[2.0, 0.7], [3.0, 0.8]]], dtype=dtype)
     kept = filter_confident(pred, 0.5, conf_index=1)
     assert [k.dtype for k in kept] == [dtype, dtype]
@@ -276,7 +260,7 @@ def test_fast_path_filter_confident_of_3d_float_pred_skips_the_general_checks(
 def test_filter_confident_outside_the_fast_path_reaches_the_general_checks(
     monkeypatch: pytest.MonkeyPatch, pred: torch.Tensor, threshold: float, conf_index: int
 ) -> None:
-    spy = _Spy(MASKING._confident)
+    spy = Spy(MASKING._confident)
     monkeypatch.setattr(MASKING, "_confident", spy)
     kept = filter_confident(pred, threshold, conf_index=conf_index)
     assert [k.tolist() for k in kept] == [p.tolist() for p in pred]

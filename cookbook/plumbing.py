@@ -241,7 +241,7 @@ def squeeze(x: torch.Tensor, axis: int | Sequence[int] | None = None) -> torch.T
     dims: tuple[int, ...]
     if axis is None:
         dims = tuple(d for d, size in enumerate(x.shape) if size == 1)
-    elif x.ndim == 0 and not isinstance(axis, bool) and isinstance(axis, int) and axis in (0, -1):
+    elif x.ndim == 0 and not isinstance(axis, bool) and is_one_int(axis) and axis in (0, -1):
         dims = ()  # NumPy's legacy quirk: a 0-d array accepts axis 0 or -1 (not in a tuple)
     else:
         dims = normalize_axes(axis, x.ndim, "squeeze")

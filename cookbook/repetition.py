@@ -148,8 +148,8 @@ def repeat_elements(
     else:
         dim = normalize_axis(axis, x.ndim, "axis", "repeat_elements")
     length = x.shape[dim]
-    if isinstance(repeats, int) and not isinstance(repeats, bool):
-        counts: tuple[int, ...] = (repeats,)
+    if is_one_int(repeats) and not isinstance(repeats, bool):
+        counts: tuple[int, ...] = (as_int(repeats, "repeats", "repeat_elements"),)
     else:
         counts = as_ints(repeats, "repeats", "repeat_elements")
     if any(count < 0 for count in counts):

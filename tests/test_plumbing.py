@@ -19,6 +19,12 @@ def test_expand_dims_takes_a_0d_integer_axis_as_numpy_does(axis: object) -> None
     assert expand_dims(x, axis).shape == np.expand_dims(x.numpy(), axis).shape == (2, 1, 3)
 
 
+@pytest.mark.parametrize("axis", [np.int64(0), np.array(-1), torch.tensor(0)], ids=type)
+def test_squeeze_of_a_0d_tensor_takes_a_0d_integer_axis_as_numpy_does(axis: object) -> None:
+    x = torch.tensor(5.0)
+    assert squeeze(x, axis).shape == np.squeeze(x.numpy(), axis=axis).shape == ()
+
+
 @pytest.mark.parametrize("check", checks_for("plumbing"), ids=str)
 def test_property(check: Check, device: torch.device) -> None:
     check.run(device)

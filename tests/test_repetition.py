@@ -21,6 +21,13 @@ def test_tile_takes_a_0d_integer_count_as_numpy_does(reps: object) -> None:
     assert torch.equal(tile(x, reps), torch.from_numpy(np.tile(x.numpy(), reps)))
 
 
+@pytest.mark.parametrize("repeats", [np.int64(2), np.array(2), torch.tensor(2)], ids=type)
+def test_repeat_elements_takes_a_0d_integer_count_as_numpy_does(repeats: object) -> None:
+    x = torch.arange(6).reshape(2, 3)
+    expected = np.repeat(x.numpy(), repeats, axis=1)
+    assert torch.equal(repeat_elements(x, repeats, axis=1), torch.from_numpy(expected))
+
+
 @pytest.mark.parametrize("check", checks_for("repeat"), ids=str)
 def test_property(check: Check, device: torch.device) -> None:
     check.run(device)

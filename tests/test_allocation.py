@@ -7,6 +7,7 @@ from collections.abc import Callable
 import numpy as np
 import pytest
 import torch
+from doubles import spy_on
 
 from cookbook import allocation, cxcywh_to_xyxy, new_like, xyxy_to_cxcywh
 from cookbook.testing import assert_matches_numpy
@@ -134,17 +135,10 @@ def test_fast_path_new_like_with_a_tuple_and_no_fill_is_bare_new_empty(
 def test_general_path_new_like_reads_other_shapes_and_fills(
     monkeypatch: pytest.MonkeyPatch, shape: object, fill_value: object, expected: np.ndarray
 ) -> None:
-    shapes_read: list[object] = []
-    read_shape = allocation.as_shape
-
-    def spy(value: object, *args: object, **kwargs: object) -> tuple[int, ...]:
-        shapes_read.append(value)
-        return read_shape(value, *args, **kwargs)
-
-    monkeypatch.setattr(allocation, "as_shape", spy)
+    spy = spy_on(monkeypatch, allocation, "as_shape")
     made = new_like(torch.zeros(1, dtype=torch.float64), shape, fill_value=fill_value)
     assert_matches_numpy(made, expected)
-    assert shapes_read == [shape]
+    assert [args[0] for args in spy.args] == [shape]
 
 
 @pytest.mark.parametrize("convert", [cxcywh_to_xyxy, xyxy_to_cxcywh])

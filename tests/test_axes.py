@@ -7,6 +7,7 @@ import re
 import numpy as np
 import pytest
 import torch
+from doubles import spy_on
 
 from cookbook import axes, chw_to_hwc, hwc_to_chw, inverse_permutation, moveaxis, permute
 from cookbook.testing.checks import Check, checks_for
@@ -80,26 +81,13 @@ def test_bad_input(call: object, error: type[Exception], message: str) -> None:
         call()  # type: ignore[operator]
 
 
-def _spy_on(monkeypatch: pytest.MonkeyPatch, name: str) -> list[tuple[object, ...]]:
-    """Wrap ``cookbook.axes.<name>`` (a private helper of the validating path) to log its calls."""
-    original = getattr(axes, name)
-    calls: list[tuple[object, ...]] = []
-
-    def spy(*args: object) -> object:
-        calls.append(args)
-        return original(*args)
-
-    monkeypatch.setattr(axes, name, spy)
-    return calls
-
-
 @pytest.mark.parametrize(
     "dims", [(2, 0, 1), (-1, 0, 1), (0, 1, 2), (1, -3, -1), (np.int64(2), 0, 1)]
 )
 def test_permute_fast_path_a_valid_tuple_never_reaches_the_validating_helper(
     monkeypatch: pytest.MonkeyPatch, dims: tuple[int, ...]
 ) -> None:
-    calls = _spy_on(monkeypatch, "_permutation")
+    calls = spy_on(monkeypatch, axes, "_permutation").args
     x = torch.arange(24).view(2, 3, 4)
     result = permute(x, dims)
     np.testing.assert_array_equal(result.numpy(), np.transpose(x.numpy(), dims))
@@ -116,7 +104,7 @@ def test_permute_fast_path_a_valid_tuple_never_reaches_the_validating_helper(
 def test_permute_other_sequences_take_the_validating_path(
     monkeypatch: pytest.MonkeyPatch, dims: object
 ) -> None:
-    calls = _spy_on(monkeypatch, "_permutation")
+    calls = spy_on(monkeypatch, axes, "_permutation").args
     x = torch.arange(24).view(2, 3, 4)
     result = permute(x, dims)  # type: ignore[arg-type]
     np.testing.assert_array_equal(result.numpy(), np.transpose(x.numpy(), (2, 0, 1)))
@@ -136,7 +124,7 @@ def test_permute_other_sequences_take_the_validating_path(
 def test_permute_a_tuple_torch_refuses_falls_back_to_name_the_fault(
     monkeypatch: pytest.MonkeyPatch, dims: tuple[int, ...], message: str
 ) -> None:
-    calls = _spy_on(monkeypatch, "_permutation")
+    calls = spy_on(monkeypatch, axes, "_permutation").args
     with pytest.raises(ValueError, match=re.escape(message) + "$"):
         permute(torch.zeros(2, 3), dims)
     assert len(calls) == 1
@@ -151,7 +139,7 @@ def test_moveaxis_fast_path_ints_and_tuples_never_reach_the_validating_helper(
     source: int | tuple[int, ...],
     destination: int | tuple[int, ...],
 ) -> None:
-    calls = _spy_on(monkeypatch, "_axes")
+    calls = spy_on(monkeypatch, axes, "_axes").args
     x = torch.arange(24).view(2, 3, 4)
     result = moveaxis(x, source, destination)
     np.testing.assert_array_equal(result.numpy(), np.moveaxis(x.numpy(), source, destination))
@@ -171,7 +159,7 @@ def test_moveaxis_fast_path_ints_and_tuples_never_reach_the_validating_helper(
 def test_moveaxis_other_axis_types_take_the_validating_path(
     monkeypatch: pytest.MonkeyPatch, source: object, destination: object
 ) -> None:
-    calls = _spy_on(monkeypatch, "_axes")
+    calls = spy_on(monkeypatch, axes, "_axes").args
     x = torch.arange(24).view(2, 3, 4)
     result = moveaxis(x, source, destination)  # type: ignore[arg-type]
     np.testing.assert_array_equal(result.numpy(), np.moveaxis(x.numpy(), source, destination))
@@ -225,7 +213,7 @@ def test_moveaxis_calls_torch_refuses_reach_the_validating_helper(
     error: type[Exception],
     message: str,
 ) -> None:
-    calls = _spy_on(monkeypatch, "_axes")
+    calls = spy_on(monkeypatch, axes, "_axes").args
     with pytest.raises(error, match=re.escape(message) + "$"):
         call()  # type: ignore[operator]
     assert calls

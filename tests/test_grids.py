@@ -9,7 +9,7 @@ import warnings
 import numpy as np
 import pytest
 import torch
-from doubles import Spy, forbidden
+from doubles import forbidden, spy_on
 
 from cookbook import grid_offsets, meshgrid, tile_anchors
 from cookbook.testing.checks import Check, checks_for
@@ -142,8 +142,7 @@ def test_fast_path_meshgrid_of_one_dtype_is_torch_meshgrid_without_the_general_c
 def test_meshgrid_outside_the_fast_path_matches_numpy_through_the_general_path(
     monkeypatch: pytest.MonkeyPatch, xs: tuple[torch.Tensor, ...], indexing: str
 ) -> None:
-    spy = Spy(GRIDS.require_tensor)
-    monkeypatch.setattr(GRIDS, "require_tensor", spy)
+    spy = spy_on(monkeypatch, GRIDS, "require_tensor")
     grids = meshgrid(*xs, indexing=indexing)
     # Each grid keeps its own input's dtype, as in NumPy; inputs are flattened.
     _assert_grids_match_numpy(grids, np.meshgrid(*(x.numpy() for x in xs), indexing=indexing))
@@ -252,8 +251,7 @@ def test_fast_path_tile_anchors_of_an_int_square_grid_skips_as_int(
 def test_tile_anchors_outside_the_fast_path_matches_numpy_tile(
     monkeypatch: pytest.MonkeyPatch, height: object, width: object, cells: int, as_int_calls: int
 ) -> None:
-    spy = Spy(GRIDS.as_int)
-    monkeypatch.setattr(GRIDS, "as_int", spy)
+    spy = spy_on(monkeypatch, GRIDS, "as_int")
     tiled = tile_anchors(ANCHORS, height, width)  # type: ignore[arg-type]
     expected = np.tile(ANCHORS.numpy(), (cells, 1))[None]
     assert tiled.shape == expected.shape

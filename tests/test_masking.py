@@ -9,7 +9,7 @@ import re
 import numpy as np
 import pytest
 import torch
-from doubles import Spy, forbidden
+from doubles import forbidden, spy_on
 
 from cookbook import confidence_mask, filter_confident
 from cookbook.testing.checks import Check, checks_for
@@ -206,8 +206,7 @@ def test_fast_path_confidence_mask_uses_torch_where_up_to_small_and_the_and_abov
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(MASKING, "_confident", forbidden)
-    spy = Spy(MASKING._cleared)
-    monkeypatch.setattr(MASKING, "_cleared", spy)
+    spy = spy_on(monkeypatch, MASKING, "_cleared")
     at_cutoff = torch.ones(MASKING._SMALL // 4, 4)
     assert torch.equal(confidence_mask(at_cutoff, 0.5, conf_index=0), at_cutoff)
     assert spy.calls == 0
@@ -231,8 +230,7 @@ def test_fast_path_confidence_mask_uses_torch_where_up_to_small_and_the_and_abov
 def test_confidence_mask_outside_the_fast_path_reaches_the_general_checks(
     monkeypatch: pytest.MonkeyPatch, pred: torch.Tensor, threshold: float, conf_index: int
 ) -> None:
-    spy = Spy(MASKING._confident)
-    monkeypatch.setattr(MASKING, "_confident", spy)
+    spy = spy_on(monkeypatch, MASKING, "_confident")
     assert torch.equal(confidence_mask(pred, threshold, conf_index=conf_index), pred)
     assert spy.calls == 1
 
@@ -260,8 +258,7 @@ def test_fast_path_filter_confident_of_3d_float_pred_skips_the_general_checks(
 def test_filter_confident_outside_the_fast_path_reaches_the_general_checks(
     monkeypatch: pytest.MonkeyPatch, pred: torch.Tensor, threshold: float, conf_index: int
 ) -> None:
-    spy = Spy(MASKING._confident)
-    monkeypatch.setattr(MASKING, "_confident", spy)
+    spy = spy_on(monkeypatch, MASKING, "_confident")
     kept = filter_confident(pred, threshold, conf_index=conf_index)
     assert [k.tolist() for k in kept] == [p.tolist() for p in pred]
     assert spy.calls == 1

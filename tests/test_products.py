@@ -5,10 +5,12 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pytest
 import torch
+from doubles import spy_on
 from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
@@ -124,13 +126,7 @@ def test_matmul_by_summation_equals_numpy(
 
 
 def test_integer_matmul_sums_products_off_the_cpu_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    summed: list[torch.device] = []
-
-    def spy(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
-        summed.append(a.device)
-        return _matmul_by_summation(a, b)
-
-    monkeypatch.setattr(products, "_matmul_by_summation", spy)
+    spy = spy_on(monkeypatch, products, "_matmul_by_summation")
     # The meta device computes shapes only: off the CPU, without a GPU.
     for device in ("cpu", "meta"):
         a = torch.ones(2, 3, dtype=torch.int32, device=device)
@@ -139,7 +135,8 @@ def test_integer_matmul_sums_products_off_the_cpu_only(monkeypatch: pytest.Monke
         assert numpy_dot(a, b).shape == (2, 4)
         assert matmul(a.float(), b.float()).shape == (2, 4)
         assert matmul(a.bool(), b.bool()).dtype == torch.bool
-    assert summed == [torch.device("meta")] * 3  # int32 twice, bool once
+    summed_on = [left.device for left, _ in spy.args]
+    assert summed_on == [torch.device("meta")] * 3  # int32 twice, bool once
 
 
 def _operands(
@@ -277,16 +274,9 @@ def _general_path_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(products, "_matmul_same_dtype", refuse)
 
 
-def _general_path_spied(monkeypatch: pytest.MonkeyPatch) -> list[torch.dtype]:
-    general = products._matmul_same_dtype
-    reached: list[torch.dtype] = []
-
-    def spy(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
-        reached.append(a.dtype)
-        return general(a, b)
-
-    monkeypatch.setattr(products, "_matmul_same_dtype", spy)
-    return reached
+def _general_path_spied(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, ...]]:
+    """The arguments of each call that reaches the general path."""
+    return spy_on(monkeypatch, products, "_matmul_same_dtype").args
 
 
 FAST_DTYPES = [torch.float32, torch.float64, torch.complex64, torch.int64, torch.int32]
@@ -368,10 +358,10 @@ def test_general_path_takes_what_bare_matmul_gets_wrong(
     # computed by the general path, which first sees NumPy's result dtype.
     reached = _general_path_spied(monkeypatch)
     assert matmul(a, b).dtype == dtype
-    assert reached[0] == dtype
+    assert reached[0][0].dtype == dtype
     reached.clear()
     assert numpy_dot(a, b).dtype == dtype
-    assert reached[0] == dtype
+    assert reached[0][0].dtype == dtype
 
 
 @pytest.mark.parametrize(
@@ -386,7 +376,7 @@ def test_general_path_computes_numpy_dot_beyond_2d(
     a, b = _operands(a_shape, b_shape, np.dtype(np.float64), np.dtype(np.float64))
     reached = _general_path_spied(monkeypatch)
     assert_matches_numpy(numpy_dot(torch.from_numpy(a), torch.from_numpy(b)), np.dot(a, b))
-    assert reached == [torch.float64]
+    assert [left.dtype for left, _ in reached] == [torch.float64]
 
 
 def test_floating_products_never_sum_by_broadcasting_off_the_cpu(

@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 import pytest
 import torch
+from doubles import spy_on
 
 from cookbook import broadcast_to, repeat_elements, repetition, shares_storage, tile
 from cookbook.testing.assertions import assert_matches_numpy
@@ -139,19 +140,6 @@ def _refuse(monkeypatch: pytest.MonkeyPatch, *names: str) -> None:
         monkeypatch.setattr(repetition, name, refuse)
 
 
-def _spy(monkeypatch: pytest.MonkeyPatch, name: str) -> list[tuple[object, ...]]:
-    """Record the calls to the private helper ``name``, which still does its work."""
-    calls: list[tuple[object, ...]] = []
-    original = getattr(repetition, name)
-
-    def spy(*args: object) -> object:
-        calls.append(args)
-        return original(*args)
-
-    monkeypatch.setattr(repetition, name, spy)
-    return calls
-
-
 def _element_strides(a: torch.Tensor | np.ndarray) -> tuple[int | None, ...]:
     """Strides in elements, None for axes of size 1 (whose stride never matters)."""
     strides = a.stride() if isinstance(a, torch.Tensor) else [s // a.itemsize for s in a.strides]
@@ -192,7 +180,7 @@ def test_small_tile_takes_the_fast_path(
 
 def test_tile_past_small_reaches_the_core(monkeypatch: pytest.MonkeyPatch) -> None:
     """One element past _SMALL, tile hands the validated counts to its core."""
-    calls = _spy(monkeypatch, "_tile")
+    calls = spy_on(monkeypatch, repetition, "_tile").args
     x = _arange(PAST_SMALL)
     assert_matches_numpy(tile(x, (2, 1)), np.tile(x.numpy(), (2, 1)))
     assert len(calls) == 1
@@ -229,7 +217,7 @@ def test_tile_core_writes_out_the_broadcast(
     monkeypatch: pytest.MonkeyPatch, shape: tuple[int, ...], reps: list[int]
 ) -> None:
     """Short counts, or past _SMALL, the core writes out one broadcast."""
-    calls = _spy(monkeypatch, "_written_out")
+    calls = spy_on(monkeypatch, repetition, "_written_out").args
     x = _arange(shape)
     assert_matches_numpy(tile(x, reps), np.tile(x.numpy(), reps))
     assert len(calls) == 1
@@ -305,7 +293,7 @@ def test_repeat_elements_past_small_writes_out_a_broadcast(
     monkeypatch: pytest.MonkeyPatch, axis: int | None
 ) -> None:
     """One element past _SMALL, an int count writes out one broadcast, the same values."""
-    calls = _spy(monkeypatch, "_written_out")
+    calls = spy_on(monkeypatch, repetition, "_written_out").args
     x = _arange(PAST_SMALL)
     result = repeat_elements(x, 2, axis=axis)
     assert_matches_numpy(result, np.repeat(x.numpy(), 2, axis=axis))

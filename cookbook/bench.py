@@ -3,8 +3,10 @@
 Run ``python -m cookbook bench [--device cuda] [--json PATH]``. What to time comes
 from each recipe's declaration (``cookbook.testing.checks``): its workload, its
 bare baseline and the other routes to its result. Timings come from
-``torch.utils.benchmark`` (which synchronises CUDA and picks repeat counts);
-the table gives medians and their ratio, and the last line says which targets hold:
+``torch.utils.benchmark`` (which synchronises CUDA and picks repeat counts),
+the recipe and its baseline taking turns for a few rounds, each keeping its
+fastest median; the table gives those and their ratio, and the last line says
+which targets hold:
 
 - every recipe within 1.10x of its bare op at 10**6 elements, on whichever device it runs;
 - copy recipes within 1.5x of a ``torch.clone`` of their output;
@@ -110,38 +112,68 @@ def _outputs_clone(output: object) -> Callable[[], object]:
     return lambda: [tensor.clone() for tensor in tensors]
 
 
+def fastest_medians(
+    functions: Sequence[Callable[[], object]],
+    min_run_time: float,
+    rounds: int,
+    clock: Callable[[], float] = time.perf_counter,
+) -> list[float]:
+    """Each function's fastest median over ``rounds`` rounds, the functions taking turns.
+
+    On a busy machine other processes only ever add time, and they come and go:
+    taking turns gives each function the same weather, and the fastest round
+    is the one least disturbed.
+    """
+    fastest = [math.inf] * len(functions)
+    for _ in range(rounds):
+        for i, function in enumerate(functions):
+            fastest[i] = min(fastest[i], median_seconds(function, min_run_time, clock))
+    return fastest
+
+
+def _clock(device: torch.device) -> Callable[[], float]:
+    """This thread's CPU time on CPU, which leaves out waits for a core; else the wall clock."""
+    return time.thread_time if device.type == "cpu" else time.perf_counter
+
+
 def run_benches(
-    device: torch.device, sizes: tuple[int, ...] = SIZES, min_run_time: float = 0.1
+    device: torch.device,
+    sizes: tuple[int, ...] = SIZES,
+    min_run_time: float = 0.05,
+    rounds: int = 3,
 ) -> Iterator[Row]:
     """Time every recipe at every size, then the other routes; yields rows as they finish."""
     timed = timed_recipes()
+    clock = _clock(device)
     for entry in timed:
         for size in sizes:
             recipe, bare = entry.bench.workload(size, device)
-            clone = None
+            functions = [recipe, bare]
             if entry.kind == "copy":
-                clone = median_seconds(_outputs_clone(recipe()), min_run_time)
+                functions.append(_outputs_clone(recipe()))
+            recipe_s, bare_s, *clone = fastest_medians(functions, min_run_time, rounds, clock)
             yield Row(
                 entry.recipe,
                 entry.kind,
                 size,
-                median_seconds(recipe, min_run_time),
+                recipe_s,
                 entry.bench.baseline,
-                median_seconds(bare, min_run_time),
-                clone,
+                bare_s,
+                clone[0] if clone else None,
             )
     for entry in timed:
         for route in entry.routes:
             if route.needs is not None and importlib.util.find_spec(route.needs) is None:
                 continue
             recipe, other = route.workload(device)
+            recipe_s, other_s = fastest_medians([recipe, other], min_run_time, rounds, clock)
             yield Row(
                 entry.recipe,
                 entry.kind,
                 route.size,
-                median_seconds(recipe, min_run_time),
+                recipe_s,
                 route.baseline,
-                median_seconds(other, min_run_time),
+                other_s,
                 route=True,
             )
 
@@ -149,21 +181,12 @@ def run_benches(
 def run_overheads(
     device: torch.device, min_run_time: float = 0.05, rounds: int = 5
 ) -> Iterator[Overhead]:
-    """Time every recipe and its bare op on ``OVERHEAD_SIZE`` elements.
-
-    The two alternate for ``rounds`` rounds and each keeps its fastest median:
-    on a busy machine other processes only ever add time, and they come and go.
-    On CPU the clock is this thread's CPU time, which excludes the time the
-    thread waits for a core, where a wall clock would count it.
-    """
-    clock = time.thread_time if device.type == "cpu" else time.perf_counter
+    """Time every recipe and its bare op on ``OVERHEAD_SIZE`` elements, as ``fastest_medians``."""
+    clock = _clock(device)
     for entry in timed_recipes():
         recipe, bare = entry.bench.workload(OVERHEAD_SIZE, device)
         recipe(), bare()  # warm caches (and CUDA kernels) before timing
-        recipe_s = bare_s = math.inf
-        for _ in range(rounds):
-            recipe_s = min(recipe_s, median_seconds(recipe, min_run_time, clock))
-            bare_s = min(bare_s, median_seconds(bare, min_run_time, clock))
+        recipe_s, bare_s = fastest_medians([recipe, bare], min_run_time, rounds, clock)
         yield Overhead(entry.recipe, recipe_s, entry.bench.baseline, bare_s, entry.bench.overhead)
 
 
@@ -315,7 +338,7 @@ def main(*, device: str, json_path: str | None, quick: bool) -> int:
     rows: list[Row] = []
     facts = environment(target)
     print(" | ".join(f"{key} {value}" for key, value in facts.items()))
-    for row in run_benches(target, sizes, min_run_time=0.02 if quick else 0.1):
+    for row in run_benches(target, sizes, 0.02 if quick else 0.05, rounds=1 if quick else 3):
         rows.append(row)
         print(f"  {row.recipe} at {row.size}: {row.ratio:.2f}x", file=sys.stderr, flush=True)
     overheads = []

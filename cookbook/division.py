@@ -10,6 +10,7 @@ dtype: ``int8`` with a 0-d ``int64`` is ``int64``.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 import numpy as np
@@ -111,6 +112,12 @@ def _torch_promote(strong: list[torch.dtype], weak: type | None) -> torch.dtype:
     return torch.promote_types(torch.get_default_dtype(), torch.complex64)
 
 
+# Every pair of NumPy dtypes: the common call of result_type, two tensors, is one lookup.
+_PAIRS: dict[tuple[torch.dtype, torch.dtype], torch.dtype] = {
+    (a, b): _promote([a, b], None) for a in _ORDER for b in _ORDER
+}
+
+
 def result_type(*operands: torch.Tensor | torch.dtype | Scalar) -> torch.dtype:
     """The dtype NumPy 2 gives an operation on these operands.
 
@@ -154,6 +161,12 @@ def result_type(*operands: torch.Tensor | torch.dtype | Scalar) -> torch.dtype:
         [concatenate][cookbook.concatenate] and [stack][cookbook.stack] promote
         their inputs the same way.
     """
+    if len(operands) == 2:  # the common call, two tensors: one lookup (~0.5 us sooner)
+        a, b = operands
+        if type(a) is torch.Tensor and type(b) is torch.Tensor:
+            pair = _PAIRS.get((a.dtype, b.dtype))
+            if pair is not None:
+                return pair
     if not operands:
         raise ValueError("result_type: at least one operand is required, got none")
     strong: list[torch.dtype] = []
@@ -393,7 +406,7 @@ def _repair(
     The faulty elements are found and fixed alone, which costs one reduction
     when there is no NaN.
     """
-    if result.device.type != "cpu" or not bool(result.sum().isnan()):
+    if result.device.type != "cpu" or not math.isnan(result.sum().item()):
         return result
     # NaN is right where a is infinite or NaN, or b is 0 or NaN.
     faulty = result.isnan() & a.isfinite() & (b == b) & (b != 0)
@@ -420,8 +433,13 @@ def _float_remainder(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
     # A compiled graph cannot branch on data to repair a few elements: it computes exactly.
     if torch.compiler.is_compiling():
         return _exact_remainder(a, b)
+    result = torch.remainder(a, b)
+    # torch's nonzero results have the divisor's sign, so if all are above zero (a NaN makes
+    # the minimum NaN) every divisor is positive, no zero needs a sign, and this is NumPy's.
+    if result.device.type == "cpu" and result.numel() and result.amin().item() > 0:
+        return result
     # torch's zeros have the dividend's sign; copysign gives every result the divisor's.
-    return _repair(torch.remainder(a, b).copysign_(b), a, b, _exact_remainder)
+    return _repair(result.copysign_(b), a, b, _exact_remainder)
 
 
 def _float_fmod(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:

@@ -252,9 +252,16 @@ def _add_at(x: torch.Tensor, flat: torch.Tensor, addend: torch.Tensor) -> torch.
     width = math.prod(addend.shape[flat.ndim :])
     if flat.numel() == 0 or width == 0:
         return result
-    signed = _SAME_WIDTH_SIGNED.get(x.dtype, x.dtype)
-    rows = result.view(signed).view(-1, width)
-    source = addend.view(signed).reshape(flat.numel(), width)
+    if x.is_complex():
+        # The parts apart, as NumPy adds them: CUDA's index_add_ multiplies the source by
+        # alpha = 1 first, and (1 + 0j) * (inf + 0j) is inf + nanj.
+        width *= 2
+        rows = torch.view_as_real(result).view(-1, width)
+        source = torch.view_as_real(addend).reshape(flat.numel(), width)
+    else:
+        signed = _SAME_WIDTH_SIGNED.get(x.dtype, x.dtype)
+        rows = result.view(signed).view(-1, width)
+        source = addend.view(signed).reshape(flat.numel(), width)
     positions = flat.reshape(-1)
     if width == 1:
         # scatter_add is several times faster than index_add on one column on CPU.

@@ -78,6 +78,21 @@ def test_quick_bench_reports_every_target(
     assert data["torch"] == torch.__version__
 
 
+def test_timed_functions_take_turns_and_keep_their_fastest_median(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    order: list[str] = []
+    medians = iter([3.0, 5.0, 1.0, 6.0, 2.0, 4.0])
+
+    def median_seconds(function: Any, min_run_time: float, clock: Any) -> float:
+        order.append(function())
+        return next(medians)
+
+    monkeypatch.setattr(bench, "median_seconds", median_seconds)
+    assert bench.fastest_medians([lambda: "a", lambda: "b"], 0.01, rounds=3) == [1.0, 4.0]
+    assert order == ["a", "b"] * 3
+
+
 def test_overhead_target_names_each_exception_with_its_figure() -> None:
     def row(recipe: str, added_us: float, excuse: str | None = None) -> bench.Overhead:
         return bench.Overhead(recipe, (1 + added_us) * 1e-6, "bare", 1e-6, excuse)

@@ -44,6 +44,13 @@ def test_result_type_equals_numpy_on_every_pair_and_triple() -> None:
             assert result_type(*chosen) == _numpy_result_type(*chosen), chosen
 
 
+def test_result_type_of_two_tensors_equals_numpy_on_every_pair() -> None:
+    """The common call, two tensors, takes a table: 0-d and 1-d tensors of every dtype."""
+    tensors = [torch.zeros(shape, dtype=dtype) for dtype in ALL_DTYPES for shape in ((), (2,))]
+    for a, b in itertools.product(tensors, repeat=2):
+        assert result_type(a, b) == _numpy_result_type(a.numpy(), b.numpy()), (a, b)
+
+
 def test_result_type_is_not_a_pairwise_fold() -> None:
     three = (torch.uint8, torch.int8, torch.float16)
     assert result_type(*three) == torch.float16 == _numpy_result_type(*three)
@@ -150,6 +157,18 @@ def test_remainder_zero_takes_the_divisor_sign_where_bare_torch_does_not() -> No
     assert not torch.remainder(x, -1.0).signbit().any()
     assert remainder(x, -1.0).signbit().all()
     assert_matches_numpy(remainder(x, -1.0), np.remainder(x.numpy(), -1.0))
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64], ids=str)
+def test_remainder_zero_of_a_negative_dividend_is_positive_for_a_positive_divisor(
+    dtype: torch.dtype,
+) -> None:
+    """Every other result is positive: only the zeros tell the two results apart."""
+    a = torch.tensor([-2.0, 3.0, -1.5, 0.5] * 4, dtype=dtype)
+    b = torch.tensor([1.0, 2.0, 1.0, 0.25] * 4, dtype=dtype)
+    assert torch.remainder(a, b).signbit().any()
+    assert not remainder(a, b).signbit().any()
+    assert_matches_numpy(remainder(a, b), np.remainder(a.numpy(), b.numpy()))
 
 
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float64], ids=str)

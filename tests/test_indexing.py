@@ -46,6 +46,31 @@ def test_every_dtype_matches_numpy_or_is_refused(dtype: torch.dtype) -> None:
     )
 
 
+@pytest.mark.parametrize("columns", [(), (2,)], ids=["one column", "rows"])
+def test_complex_values_are_added_part_by_part(
+    columns: tuple[int, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """NumPy adds the parts apart: (0 + 0j) + (inf + 0j) is inf + 0j. CUDA's index_add_
+    scales by alpha = 1 first, which makes it inf + nanj, so no complex tensor reaches it."""
+    complex_adds: list[torch.dtype] = []
+    original = torch.Tensor.index_add_
+
+    def spy(self: torch.Tensor, *args: object, **kwargs: object) -> torch.Tensor:
+        if self.is_complex():
+            complex_adds.append(self.dtype)
+        return original(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(torch.Tensor, "index_add_", spy)
+    x = torch.zeros((3, *columns), dtype=torch.complex128)
+    values = torch.full((3, *columns), complex(np.inf, 0), dtype=torch.complex128)
+    values[1] = 1 + 2j
+    result = add_at(x, [0, 0, 2], values)
+    expected = x.numpy().copy()
+    np.add.at(expected, [0, 0, 2], values.numpy())
+    assert_matches_numpy(result, expected)
+    assert not complex_adds
+
+
 def test_add_at_refuses_what_numpy_truncates_at_every_step() -> None:
     expected = np.zeros(3, dtype=np.int8)
     np.add.at(expected, [0, 0], 1.5)  # 0 + 1.5 -> 1, then 1 + 1.5 -> 2: not int8(3.0)

@@ -5,8 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import torch
+from doubles import spy_on
+from hypothesis import given
+from hypothesis import strategies as st
 
-from cookbook import interp
+from cookbook import interp, interpolation
 from cookbook.testing import ALL_DTYPES, assert_matches_numpy
 from cookbook.testing.checks import Check, checks_for
 
@@ -14,6 +17,60 @@ from cookbook.testing.checks import Check, checks_for
 @pytest.mark.parametrize("check", checks_for("interpolation"), ids=str)
 def test_property(check: Check, device: torch.device) -> None:
     check.run(device)
+
+
+@pytest.mark.parametrize("check", checks_for("interpolation"), ids=str)
+def test_property_through_the_search_in_passes(
+    check: Check, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same examples again, through the search that large inputs take on CPU."""
+    monkeypatch.setattr(interpolation, "_SEARCH_IN_PASSES_FROM", 0)
+    check.run(torch.device("cpu"))
+
+
+EDGES = st.sampled_from((float("inf"), float("-inf"), -0.0, 0.0))
+POINTS = st.integers(-20, 20).map(lambda k: k / 4) | EDGES
+
+
+@given(
+    xp=st.lists(POINTS, min_size=1, max_size=70).map(sorted),
+    x=st.lists(POINTS, max_size=20),
+)
+def test_the_search_in_passes_counts_as_searchsorted(xp: list[float], x: list[float]) -> None:
+    """Repeats, infinities and signed zeros in ``xp``, lengths across powers of two."""
+    sample_points, points = torch.tensor(xp, dtype=torch.float64), torch.tensor(x).double()
+    expected = torch.searchsorted(sample_points, points, right=True)
+    counts = interpolation._count_in_passes(sample_points, points)
+    assert counts.tolist() == expected.tolist(), (xp, x, counts)
+
+
+def test_large_inputs_on_cpu_search_in_passes(monkeypatch: pytest.MonkeyPatch) -> None:
+    spy = spy_on(monkeypatch, torch, "searchsorted")
+    rng = np.random.default_rng(0)
+    xp = np.sort(rng.integers(-300, 300, 1000)).astype(np.float64) / 8  # repeats
+    fp = rng.standard_normal(1000)
+    x = np.concatenate((rng.uniform(-40, 40, 5000), xp, [np.nan, np.inf, -np.inf]))
+    result = interp(torch.from_numpy(x), torch.from_numpy(xp), torch.from_numpy(fp))
+    assert spy.calls == 0
+    torch.testing.assert_close(
+        result, torch.from_numpy(np.interp(x, xp, fp)), rtol=1e-12, atol=1e-12, equal_nan=True
+    )
+    interp(torch.from_numpy(x[:10]), torch.from_numpy(xp), torch.from_numpy(fp))
+    assert spy.calls == 1  # few points: torch.searchsorted is faster
+
+
+def test_gradients_are_the_same_through_either_search(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The counts carry no gradient; the values do, the same way on both paths."""
+    torch.manual_seed(0)
+    x = torch.rand(5000, dtype=torch.float64, requires_grad=True)
+    xp = torch.linspace(0, 1, 100, dtype=torch.float64, requires_grad=True)
+    fp = torch.rand(100, dtype=torch.float64, requires_grad=True)
+    gradients = []
+    for start in (0, 10**9):  # in passes, then torch.searchsorted
+        monkeypatch.setattr(interpolation, "_SEARCH_IN_PASSES_FROM", start)
+        gradients.append(torch.autograd.grad(interp(x, xp, fp).square().sum(), (x, xp, fp)))
+    for in_passes, searched in zip(*gradients, strict=True):
+        assert torch.equal(in_passes, searched)
 
 
 def test_torch_has_no_interp() -> None:

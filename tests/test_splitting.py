@@ -26,6 +26,22 @@ def test_split_counts_sections_where_bare_torch_split_counts_sizes() -> None:
     assert_matches_numpy(array_split(x, 4), np.array_split(x.numpy(), 4))
 
 
+@pytest.mark.parametrize("recipe", [split, array_split])
+def test_splits_compile_with_dynamic_shapes(recipe: object) -> None:
+    """A symbolic axis length: the section sizes come from ``//`` and ``%``, which dynamo
+    traces (it refuses ``divmod`` of symbolic sizes)."""
+    compiled = torch.compile(
+        lambda x: recipe(x, 3, axis=0),  # type: ignore[operator]
+        fullgraph=True,
+        dynamic=True,
+        backend="eager",
+    )
+    oracle = np.split if recipe is split else np.array_split
+    for length in (6, 9, 12) if recipe is split else (7, 8, 9):
+        x = torch.arange(length * 2).reshape(length, 2)
+        assert_matches_numpy(compiled(x), oracle(x.numpy(), 3, axis=0))
+
+
 def test_pad_symmetric_where_f_pad_has_no_such_mode() -> None:
     x = torch.tensor([[1.0, 2.0, 3.0]])
     with pytest.raises(NotImplementedError, match="symmetric"):

@@ -128,8 +128,8 @@ def _bfloat16_property(
                 label="b shape",
             )
             b = _operand(draw, torch.float32, b_shape, "b").to(torch.bfloat16)
-            b_numpy = b.float().numpy()
-        args, numpy_args = (a, b), (a.float().numpy(), b_numpy)
+            b_numpy = b.float().cpu().numpy()
+        args, numpy_args = (a, b), (a.float().cpu().numpy(), b_numpy)
         if draw(st.booleans(), label="swap"):
             args, numpy_args = args[::-1], numpy_args[::-1]
         got = recipe(*args)
@@ -201,7 +201,8 @@ RECIPES = [
         torch.remainder,
         "np.remainder(a, b)",
         "torch.remainder(a, b)  # 0.0 % -1.0 is +0.0",
-        "copysign signs the zeros; a sum read back finds torch's x86 NaNs to repair",
+        "a minimum read back: results all above 0 are NumPy's; else copysign signs the zeros "
+        "and a sum finds torch's x86 NaNs to repair",
     ),
     _division_recipe(
         fmod,

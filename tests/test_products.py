@@ -282,15 +282,24 @@ def _general_path_spied(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, ...]
 FAST_DTYPES = [torch.float32, torch.float64, torch.complex64, torch.int64, torch.int32]
 
 
+UP_TO_2D = [((2, 3), (3, 4)), ((3,), (3,)), ((3,), (3, 4)), ((2, 3), (3,))]
+# np.dot beyond 2-D is not np.matmul: only matmul takes the bare op there.
+FAST_CALLS = [(matmul, np.matmul, *shapes) for shapes in [*UP_TO_2D, ((2, 2, 3), (2, 3, 4))]] + [
+    (numpy_dot, np.dot, *shapes) for shapes in UP_TO_2D
+]
+
+
 @pytest.mark.parametrize("dtype", FAST_DTYPES, ids=str)
 @pytest.mark.parametrize(
-    ("a_shape", "b_shape"),
-    [((2, 3), (3, 4)), ((3,), (3,)), ((3,), (3, 4)), ((2, 3), (3,)), ((2, 2, 3), (2, 3, 4))],
-    ids=str,
+    ("recipe", "oracle", "a_shape", "b_shape"),
+    FAST_CALLS,
+    ids=[f"{recipe.__name__}-{a}-{b}" for recipe, _, a, b in FAST_CALLS],
 )
-def test_fast_path_matmul_of_one_dtype_is_bare_torch_matmul(
+def test_fast_path_of_one_dtype_is_bare_torch_matmul(
     monkeypatch: pytest.MonkeyPatch,
     dtype: torch.dtype,
+    recipe: Callable[[torch.Tensor, torch.Tensor], torch.Tensor],
+    oracle: Callable[[np.ndarray, np.ndarray], np.ndarray],
     a_shape: tuple[int, ...],
     b_shape: tuple[int, ...],
 ) -> None:
@@ -298,28 +307,9 @@ def test_fast_path_matmul_of_one_dtype_is_bare_torch_matmul(
     # not pay for validation and promotion: the general path is never reached.
     a = (torch.arange(math.prod(a_shape)) % 5).reshape(a_shape).to(dtype)
     b = (torch.arange(math.prod(b_shape)) % 7).reshape(b_shape).to(dtype)
-    expected = np.matmul(a.numpy(), b.numpy())
+    expected = oracle(a.numpy(), b.numpy())
     _general_path_refused(monkeypatch)
-    assert_matches_numpy(matmul(a, b), expected)
-
-
-@pytest.mark.parametrize("dtype", FAST_DTYPES, ids=str)
-@pytest.mark.parametrize(
-    ("a_shape", "b_shape"),
-    [((2, 3), (3, 4)), ((3,), (3,)), ((3,), (3, 4)), ((2, 3), (3,))],
-    ids=str,
-)
-def test_fast_path_numpy_dot_up_to_2d_is_bare_torch_matmul(
-    monkeypatch: pytest.MonkeyPatch,
-    dtype: torch.dtype,
-    a_shape: tuple[int, ...],
-    b_shape: tuple[int, ...],
-) -> None:
-    a = (torch.arange(math.prod(a_shape)) % 5).reshape(a_shape).to(dtype)
-    b = (torch.arange(math.prod(b_shape)) % 7).reshape(b_shape).to(dtype)
-    expected = np.dot(a.numpy(), b.numpy())
-    _general_path_refused(monkeypatch)
-    assert_matches_numpy(numpy_dot(a, b), expected)
+    assert_matches_numpy(recipe(a, b), expected)
 
 
 def test_fast_path_floating_matmul_off_the_cpu_is_bare_torch_matmul(

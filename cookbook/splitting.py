@@ -458,7 +458,11 @@ def _pad_from_sources(x: torch.Tensor, widths: list[Pair], mode: str) -> torch.T
         pieces.insert(0, _pad_values(x, last, mode, -before, 0))
     if after:
         pieces.append(_pad_values(x, last, mode, size, size + after))
-    torch.cat(pieces, dim=last, out=out[tuple(inner[:last])])
+    band = out[tuple(inner[:last])]
+    if torch.compiler.is_compiling():  # dynamo refuses an out= that is not contiguous
+        band.copy_(torch.cat(pieces, dim=last))
+    else:
+        torch.cat(pieces, dim=last, out=band)
     for axis, ((before, after), size) in enumerate(zip(widths[:last], x.shape, strict=False)):
         if not (before or after):
             continue

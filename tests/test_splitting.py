@@ -42,6 +42,19 @@ def test_splits_compile_with_dynamic_shapes(recipe: object) -> None:
         assert_matches_numpy(compiled(x), oracle(x.numpy(), 3, axis=0))
 
 
+@pytest.mark.parametrize("mode", ["edge", "reflect", "symmetric", "wrap"])
+def test_pad_compiles_where_x_lands_in_a_non_contiguous_band(mode: str) -> None:
+    """Padding a middle axis puts x's rows in a strided part of the result, which dynamo
+    refuses as an ``out=`` tensor: compiled, the rows are concatenated and then copied."""
+    compiled = torch.compile(
+        lambda x: pad(x, ((0, 0), (1, 2), (2, 1)), mode=mode),  # type: ignore[arg-type]
+        fullgraph=True,
+        backend="eager",
+    )
+    x = torch.arange(24.0).reshape(2, 3, 4)
+    assert_matches_numpy(compiled(x), np.pad(x.numpy(), ((0, 0), (1, 2), (2, 1)), mode=mode))
+
+
 def test_pad_symmetric_where_f_pad_has_no_such_mode() -> None:
     x = torch.tensor([[1.0, 2.0, 3.0]])
     with pytest.raises(NotImplementedError, match="symmetric"):
